@@ -1,0 +1,118 @@
+#include "clirunner.h"
+
+#include <logging/logging.h>
+#include <mysql/connection.h>
+#include <mysql/serverfacts.h>
+
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using engine::mysql::Connection;
+using engine::mysql::DbException;
+using engine::mysql::ServerFacts;
+
+namespace cli {
+
+namespace {
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+} // namespace
+
+QString readPasswordFromTerminal(const QString &prompt)
+{
+    err() << prompt << Qt::flush;
+    const bool tty = isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << '\n' << Qt::flush;
+    }
+    return line;
+}
+
+CliRunner::CliRunner(const FlagParser &flags)
+    : m_flags(flags)
+{
+}
+
+bool CliRunner::buildConnectionSettings(QString *error)
+{
+    auto &s = m_settings;
+    if (m_flags.isSet(u"conf"_s) && !engine::mysql::applyMyCnf(m_flags.stringValue(u"conf"_s), s, error))
+        return false;
+    // Explicit flags win over the option file.
+    if (m_flags.isSet(u"host"_s) || !m_flags.isSet(u"conf"_s))
+        s.host = m_flags.stringValue(u"host"_s);
+    if (m_flags.isSet(u"port"_s) || !m_flags.isSet(u"conf"_s))
+        s.port = static_cast<unsigned>(m_flags.intValue(u"port"_s));
+    if (m_flags.isSet(u"user"_s))
+        s.user = m_flags.stringValue(u"user"_s);
+    if (m_flags.isSet(u"password"_s))
+        s.password = m_flags.stringValue(u"password"_s);
+    if (m_flags.boolValue(u"ask-pass"_s))
+        s.password = readPasswordFromTerminal(u"Password: "_s);
+    if (m_flags.isSet(u"database"_s))
+        s.database = m_flags.stringValue(u"database"_s);
+    if (m_flags.boolValue(u"ssl"_s) || m_flags.isSet(u"ssl-ca"_s) || m_flags.isSet(u"ssl-cert"_s)) {
+        s.useTls = true;
+        s.tlsCa = m_flags.stringValue(u"ssl-ca"_s);
+        s.tlsCert = m_flags.stringValue(u"ssl-cert"_s);
+        s.tlsKey = m_flags.stringValue(u"ssl-key"_s);
+        s.tlsVerifyServer = !m_flags.boolValue(u"ssl-allow-insecure"_s);
+    }
+    if (const double timeout = m_flags.floatValue(u"mysql-timeout"_s); timeout > 0)
+        s.connectTimeoutSeconds = static_cast<unsigned>(timeout + 0.999);
+    if (s.port == 0 || s.port > 65535) {
+        *error = u"--port must be between 1 and 65535"_s;
+        return false;
+    }
+    if (s.user.isEmpty()) {
+        *error = u"no MySQL user: give --user, or a --conf file with user= in its [client] section"_s;
+        return false;
+    }
+    return true;
+}
+
+int CliRunner::printServerFacts()
+{
+    Connection connection = Connection::open(m_settings, u"inspect"_s);
+    out() << ServerFacts::read(connection).summary() << Qt::flush;
+    return Success;
+}
+
+int CliRunner::run()
+{
+    QString error;
+    if (!buildConnectionSettings(&error)) {
+        err() << "shadowswap-cli: " << error << '\n';
+        return Usage;
+    }
+    try {
+        return printServerFacts();
+    } catch (const DbException &exception) {
+        err() << "shadowswap-cli: " << exception.error().toString() << '\n';
+        return Failure;
+    }
+}
+
+} // namespace cli

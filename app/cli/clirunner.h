@@ -1,0 +1,31 @@
+#pragma once
+
+#include "flagparser.h"
+
+#include <mysql/connectionsettings.h>
+
+#include <QString>
+
+namespace cli {
+
+// Exit codes shared by every mode of shadowswap-cli.
+enum ExitCode { Success = 0, Failure = 1, Blocked = 2, Usage = 64 };
+
+// Turns parsed flags into engine calls. Lives in the main thread; the engine's worker has its own.
+class CliRunner {
+public:
+    explicit CliRunner(const FlagParser &flags);
+    int run();
+
+private:
+    bool buildConnectionSettings(QString *error);
+    int printServerFacts();
+
+    const FlagParser &m_flags;
+    engine::mysql::ConnectionSettings m_settings;
+};
+
+// Reads a password from the terminal without echo (or a line from stdin when it is not a terminal).
+QString readPasswordFromTerminal(const QString &prompt);
+
+} // namespace cli

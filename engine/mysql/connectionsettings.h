@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+namespace engine::mysql {
+
+// Where and how to connect. Plain value; safe to copy across threads. The password is held in memory only
+// and is never printed by describe() or logged.
+struct ConnectionSettings {
+    QString host = QStringLiteral("127.0.0.1");
+    unsigned port = 3306;
+    QString user;
+    QString password;
+    QString database;
+    QString socketPath;
+    unsigned connectTimeoutSeconds = 10;
+    unsigned readTimeoutSeconds = 0; // 0 = no timeout (binlog streams and long copies block by design)
+    bool useTls = false;
+    QString tlsCa;
+    QString tlsCert;
+    QString tlsKey;
+    bool tlsVerifyServer = false;
+
+    // "user@host:port", for messages and logs.
+    [[nodiscard]] QString describe() const;
+    [[nodiscard]] ConnectionSettings withEndpoint(const QString &newHost, unsigned newPort) const;
+};
+
+// Reads the [client] section (and [shadowswap], which overrides it) of a my.cnf-style file into `base`.
+// Keys understood: host, port, user, password, database, socket, ssl-ca, ssl-cert, ssl-key.
+// Returns false and sets `error` when the file can't be read.
+bool applyMyCnf(const QString &path, ConnectionSettings &base, QString *error);
+
+} // namespace engine::mysql

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <mysql/connection.h>
+#include <mysql/connectionsettings.h>
+
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace testsupport {
+
+// The sandbox's primary and replica, from the environment `scripts/sandbox env` prints
+// (SHADOWSWAP_PRIMARY_PORT, SHADOWSWAP_REPLICA_PORT, SHADOWSWAP_USER, SHADOWSWAP_PASSWORD, SHADOWSWAP_HOST).
+struct Sandbox {
+    engine::mysql::ConnectionSettings primary;
+    engine::mysql::ConnectionSettings replica;
+    QString directory;
+};
+
+// The sandbox, or nullopt with `why` filled. Tests use REQUIRE_SANDBOX(), which fails when the sandbox is
+// missing, and skips (saying so) only when SHADOWSWAP_SKIP_INTEGRATION=1 was set explicitly.
+std::optional<Sandbox> sandboxFromEnvironment(QString *why);
+bool integrationSkipRequested();
+
+// Waits until the replica has applied everything the primary has written so far (MASTER_GTID_WAIT).
+// Throws on timeout or replication error.
+void waitForReplica(engine::mysql::Connection &primary, engine::mysql::Connection &replica,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+// A database of its own for one test, created on the primary (and so on the replica), dropped on destruction.
+class ScratchDatabase {
+public:
+    ScratchDatabase(const Sandbox &sandbox, const QString &testName);
+    ~ScratchDatabase();
+    ScratchDatabase(const ScratchDatabase &) = delete;
+    ScratchDatabase &operator=(const ScratchDatabase &) = delete;
+
+    [[nodiscard]] const QString &name() const { return m_name; }
+    // Settings for the primary/replica with this database selected.
+    [[nodiscard]] engine::mysql::ConnectionSettings primary() const;
+    [[nodiscard]] engine::mysql::ConnectionSettings replica() const;
+
+private:
+    Sandbox m_sandbox;
+    QString m_name;
+};
+
+// Content fingerprint of a table for checksum comparisons: row count plus an order-independent hash of
+// every row over `columns` (all columns when empty).
+struct TableChecksum {
+    quint64 rows = 0;
+    QString hash;
+    bool operator==(const TableChecksum &other) const = default;
+};
+TableChecksum checksumTable(engine::mysql::Connection &connection, const QString &schema, const QString &table,
+                            const QStringList &columns = {});
+
+} // namespace testsupport
+
+#define REQUIRE_SANDBOX(var)                                                                                 \
+    QString var##Why;                                                                                        \
+    const auto var##Opt = testsupport::sandboxFromEnvironment(&var##Why);                                    \
+    if (!var##Opt) {                                                                                         \
+        if (testsupport::integrationSkipRequested())                                                         \
+            QSKIP(qPrintable(QStringLiteral("SHADOWSWAP_SKIP_INTEGRATION=1: skipping (") + var##Why + u')')); \
+        QFAIL(qPrintable(var##Why));                                                                         \
+    }                                                                                                        \
+    const testsupport::Sandbox &var = *var##Opt
