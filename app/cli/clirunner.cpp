@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include "migrationcommand.h"
+
 #include <logging/logging.h>
 #include <mysql/connection.h>
 #include <mysql/serverfacts.h>
@@ -106,6 +108,15 @@ int CliRunner::run()
     if (!buildConnectionSettings(&error)) {
         err() << "shadowswap-cli: " << error << '\n';
         return Usage;
+    }
+    const bool migrationMode = m_flags.isSet(u"alter"_s) || m_flags.isSet(u"table"_s);
+    if (migrationMode && !m_flags.boolValue(u"server-facts"_s)) {
+        engine::migration::MigrationSpec spec;
+        if (!buildMigrationSpec(m_flags, m_settings, spec, &error)) {
+            err() << "shadowswap-cli: " << error << '\n';
+            return Usage;
+        }
+        return runMigrationCommand(spec);
     }
     try {
         return printServerFacts();

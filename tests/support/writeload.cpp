@@ -98,10 +98,13 @@ void WriteLoad::run()
                 mysql_stmt_free_result(prepared.get());
         } else {
             const QString sql = m_options.nextStatement(sequence, random);
-            try {
-                connection.execute(sql);
-            } catch (const DbException &error) {
-                recordError(error.error().toString());
+            const QStringList targets = m_options.mirrorTables.isEmpty() ? QStringList{QString()} : m_options.mirrorTables;
+            for (const QString &table : targets) {
+                try {
+                    connection.execute(table.isEmpty() ? sql : QString(sql).replace(u"{T}"_s, table));
+                } catch (const DbException &error) {
+                    recordError(error.error().toString());
+                }
             }
         }
         ++sequence;

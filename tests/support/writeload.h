@@ -31,6 +31,9 @@ public:
         QString preparedStatement;
         int preparedEvery = 4;
         int preparedMaxParameter = 1000;
+        // Mirror mode: each statement contains "{T}" and runs once per table here, in order — the same
+        // changes reach a reference copy, so the migrated table can be compared with a native ALTER of it.
+        QStringList mirrorTables;
     };
 
     explicit WriteLoad(Options options);

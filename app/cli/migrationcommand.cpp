@@ -1,0 +1,171 @@
+#include "migrationcommand.h"
+
+#include <logging/logging.h>
+#include <migration/migrationcontroller.h>
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <QTextStream>
+
+#include <atomic>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace engine::migration;
+
+namespace cli {
+
+bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSettings &inspector,
+                        MigrationSpec &spec, QString *error)
+{
+    spec.inspector = inspector;
+    spec.assumeMasterHost = f.stringValue(u"assume-master-host"_s);
+    spec.masterUser = f.stringValue(u"master-user"_s);
+    spec.masterPassword = f.stringValue(u"master-password"_s);
+    spec.allowOnMaster = f.boolValue(u"allow-on-master"_s);
+    spec.database = f.stringValue(u"database"_s);
+    spec.table = f.stringValue(u"table"_s);
+    spec.alter = f.stringValue(u"alter"_s);
+    spec.execute = f.boolValue(u"execute"_s);
+    spec.replicaServerId = static_cast<quint32>(f.intValue(u"replica-server-id"_s));
+    spec.chunkSize = f.intValue(u"chunk-size"_s);
+    spec.chunkTargetMillis = f.intValue(u"chunk-target-millis"_s);
+    // gh-ost's default of 10 events per round trip is sized for one statement per event; Shadowswap re-reads
+    // changed keys in bulk, so its default is 1000 keys unless the flag is given.
+    spec.dmlBatchSize = f.isSet(u"dml-batch-size"_s) ? f.intValue(u"dml-batch-size"_s) : 1000;
+    spec.exactRowcount = f.boolValue(u"exact-rowcount"_s);
+    spec.defaultRetries = static_cast<int>(f.intValue(u"default-retries"_s));
+    spec.niceRatio = f.floatValue(u"nice-ratio"_s);
+    spec.skipStrictMode = f.boolValue(u"skip-strict-mode"_s);
+    spec.verify = f.boolValue(u"verify"_s);
+    spec.approveRenamedColumns = f.boolValue(u"approve-renamed-columns"_s);
+    spec.skipRenamedColumns = f.boolValue(u"skip-renamed-columns"_s);
+    spec.discardForeignKeys = f.boolValue(u"discard-foreign-keys"_s);
+    spec.skipForeignKeyChecks = f.boolValue(u"skip-foreign-key-checks"_s);
+    spec.includeTriggers = f.boolValue(u"include-triggers"_s);
+    spec.triggerSuffix = f.stringValue(u"trigger-suffix"_s);
+    spec.allowNullableUniqueKey = f.boolValue(u"allow-nullable-unique-key"_s);
+    spec.initiallyDropGhostTable = f.boolValue(u"initially-drop-ghost-table"_s);
+    spec.initiallyDropOldTable = f.boolValue(u"initially-drop-old-table"_s);
+    spec.okToDropTable = f.boolValue(u"ok-to-drop-table"_s);
+    spec.timestampOldTable = f.boolValue(u"timestamp-old-table"_s);
+    spec.forceTableNames = f.stringValue(u"force-table-names"_s);
+    const QString cutOver = f.stringValue(u"cut-over"_s).toLower();
+    if (cutOver == u"atomic"_s || cutOver == u"default"_s) {
+        spec.cutOver = CutOverType::Atomic;
+    } else if (cutOver == u"two-step"_s) {
+        spec.cutOver = CutOverType::TwoStep;
+    } else {
+        *error = u"--cut-over must be atomic or two-step (got \"%1\")"_s.arg(cutOver);
+        return false;
+    }
+    spec.cutOverLockTimeoutSeconds = static_cast<int>(f.intValue(u"cut-over-lock-timeout-seconds"_s));
+    spec.cutOverExponentialBackoff = f.boolValue(u"cut-over-exponential-backoff"_s);
+    spec.exponentialBackoffMaxInterval = static_cast<int>(f.intValue(u"exponential-backoff-max-interval"_s));
+    spec.postponeCutOverFlagFile = f.stringValue(u"postpone-cut-over-flag-file"_s);
+    spec.maxLagMillis = f.intValue(u"max-lag-millis"_s);
+    spec.heartbeatIntervalMillis = f.intValue(u"heartbeat-interval-millis"_s);
+    if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {
+        *error = u"--include-triggers needs --trigger-suffix (the recreated triggers need names of their own)"_s;
+        return false;
+    }
+    *error = spec.validate();
+    return error->isEmpty();
+}
+
+namespace {
+QString duration(qint64 seconds)
+{
+    if (seconds < 0)
+        return u"N/A"_s;
+    if (seconds < 60)
+        return u"%1s"_s.arg(seconds);
+    if (seconds < 3600)
+        return u"%1m%2s"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, u'0');
+    return u"%1h%2m%3s"_s.arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, u'0').arg(seconds % 60, 2, 10, u'0');
+}
+
+std::atomic<bool> g_signalled{false};
+} // namespace
+
+QString statusLine(const ProgressSnapshot &s)
+{
+    QString state = stateName(s.state);
+    if (s.throttled)
+        state = u"throttled, "_s + s.throttleReason;
+    const QString eta = s.state == MigrationState::Postponed ? u"due (postponed)"_s
+                        : s.etaSeconds == 0                  ? u"due"_s
+                                                             : duration(s.etaSeconds);
+    return u"Copy: %1/%2 %3%; Applied: %4; Backlog: %5; Time: %6; Lag: %7; State: %8; ETA: %9"_s
+        .arg(s.rowsCopied)
+        .arg(s.rowsEstimate)
+        .arg(s.copyPercent, 0, 'f', 1)
+        .arg(s.eventsApplied)
+        .arg(s.backlog)
+        .arg(duration(s.elapsedMillis / 1000))
+        .arg(s.streamLagMillis < 0 ? u"N/A"_s : u"%1s"_s.arg(double(s.streamLagMillis) / 1000.0, 0, 'f', 2))
+        .arg(state, eta);
+}
+
+int runMigrationCommand(const MigrationSpec &spec)
+{
+    QTextStream out(stdout);
+    MigrationController controller;
+    // SIGINT/SIGTERM abort cleanly: the original stays untouched and the helper tables are dropped.
+    std::signal(SIGINT, [](int) { g_signalled = true; });
+    std::signal(SIGTERM, [](int) { g_signalled = true; });
+    QTimer signalWatch;
+    QObject::connect(&signalWatch, &QTimer::timeout, [&] {
+        if (g_signalled.exchange(false))
+            controller.abort();
+    });
+    signalWatch.start(100);
+
+    int exitCode = 1;
+    qint64 lastPrinted = -100000;
+    QObject::connect(&controller, &MigrationController::progressed, [&](const ProgressSnapshot &s) {
+        const qint64 every = s.elapsedMillis < 10000 ? 1000 : 5000;
+        if (s.elapsedMillis - lastPrinted >= every) {
+            lastPrinted = s.elapsedMillis;
+            out << statusLine(s) << Qt::endl;
+        }
+    });
+    QObject::connect(&controller, &MigrationController::stateChanged, [&](MigrationState state) {
+        SS_INFO("state: {}", stateName(state).toStdString());
+    });
+    QObject::connect(&controller, &MigrationController::finished, [&](const MigrationSummary &summary) {
+        if (summary.dryRun) {
+            out << "Dry run: the ALTER is valid on an empty ghost table, which was dropped again. Resulting table:\n"
+                << summary.newCreateStatement << "\n(pass --execute to migrate)" << Qt::endl;
+        } else {
+            out << statusLine(controller.snapshot()) << '\n';
+            out << "Done: " << summary.database << '.' << summary.table << " migrated in "
+                << duration(summary.totalMillis / 1000) << ". Rows copied: " << summary.rowsCopied
+                << "; events applied: " << summary.eventsApplied << "; copy time: " << summary.copyMillis
+                << " ms; verify: " << (summary.verifyResult.isEmpty() ? u"skipped"_s : summary.verifyResult)
+                << "; cut-over lock: " << summary.cutOverLockMillis << " ms (" << summary.cutOverAttempts
+                << " attempt(s))";
+            if (!summary.oldTable.isEmpty())
+                out << "; old table kept as " << summary.oldTable;
+            out << Qt::endl;
+        }
+        exitCode = 0;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&controller, &MigrationController::failed, [&](const MigrationFailure &failure) {
+        QTextStream err(stderr);
+        err << "shadowswap-cli: " << (failure.code == u"aborted"_s ? u"aborted"_s : u"migration failed"_s) << " ["
+            << failure.code << "]: " << failure.message << '\n';
+        if (!failure.statement.isEmpty())
+            err << "  statement: " << failure.statement.left(300) << '\n';
+        err << (failure.originalUntouched ? "  The original table is untouched.\n"
+                                          : "  The tables were already swapped.\n");
+        exitCode = failure.code == u"aborted"_s ? 3 : 1;
+        QCoreApplication::quit();
+    });
+    controller.start(spec);
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+} // namespace cli

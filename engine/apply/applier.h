@@ -1,0 +1,73 @@
+#pragma once
+
+#include "changeset.h"
+#include "keycodec.h"
+
+#include <inspect/migrationplan.h>
+#include <migration/migrationcontext.h>
+#include <mysql/connectionsettings.h>
+
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace engine::apply {
+
+// Brings changed keys from the original table to the ghost: for each batch of keys, one round trip of
+//   DELETE FROM ghost WHERE key IN (...); INSERT INTO ghost (...) SELECT ... FROM original WHERE key IN (...)
+//   LOCK IN SHARE MODE
+// in one transaction. The locking read waits for uncommitted writers, so it sees each row's committed state
+// even when the binlog event was read before the commit became visible (the semi-sync trap), and rows that no
+// longer exist simply vanish from the ghost. Plain INSERT, never IGNORE or REPLACE: a duplicate on a new unique
+// key is an error, retried while it may be transient and reported with its value when it persists.
+//
+// One thread and one connection per ChangeSet partition. start()/stop() from the worker thread.
+class Applier {
+public:
+    struct Options {
+        mysql::ConnectionSettings target; // the primary
+        QString schema;
+        QString original;
+        QString ghost;
+        bool strict = true;
+        int duplicateRetrySeconds = 10;   // how long a unique-key collision may persist before it's real
+    };
+    using ThrottleWait = std::function<void()>; // blocks while the migration is throttled
+
+    Applier(Options options, inspect::MigrationPlan plan, std::shared_ptr<KeyCodec> codec,
+            std::shared_ptr<ChangeSet> changes, std::shared_ptr<migration::MigrationContext> context,
+            ThrottleWait throttle);
+    ~Applier();
+
+    void start();
+    void stop();
+    void rethrowFailure() const;
+
+    // The statements that bring `keys` over; also used by the cut-over's lock session.
+    [[nodiscard]] QString flushStatements(const std::vector<QString> &keys) const;
+
+private:
+    void run(int partition);
+    void flushWithRetries(mysql::Connection &connection, const ChangeSet::Batch &batch);
+
+    Options m_options;
+    inspect::MigrationPlan m_plan;
+    std::shared_ptr<KeyCodec> m_codec;
+    std::shared_ptr<ChangeSet> m_changes;
+    std::shared_ptr<migration::MigrationContext> m_context;
+    ThrottleWait m_throttle;
+    QStringList m_sourceKeyColumns, m_ghostKeyColumns;
+    QString m_insertPrefix;
+    std::vector<std::thread> m_threads;
+    std::atomic<bool> m_stopping{false};
+    mutable std::mutex m_mutex;
+    std::exception_ptr m_failure;
+};
+
+// Parses "Duplicate entry 'x' for key 'k'" into {value, key}; empty when the message doesn't match.
+std::pair<QString, QString> parseDuplicateEntry(const QString &message);
+
+} // namespace engine::apply

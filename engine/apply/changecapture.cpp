@@ -1,0 +1,175 @@
+#include "changecapture.h"
+
+#include <binlog/binlogevent.h>
+#include <binlog/binlogstream.h>
+#include <logging/logging.h>
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace engine::apply {
+
+namespace {
+constexpr int changelogHintColumn = 2;  // _T_ghc: id, last_update, hint, value
+constexpr int changelogValueColumn = 3;
+} // namespace
+
+ChangeCapture::ChangeCapture(Options options, std::shared_ptr<KeyCodec> codec, std::shared_ptr<ChangeSet> changes,
+                             std::shared_ptr<migration::MigrationContext> context)
+    : m_options(std::move(options))
+    , m_codec(std::move(codec))
+    , m_changes(std::move(changes))
+    , m_context(std::move(context))
+{
+}
+
+ChangeCapture::~ChangeCapture()
+{
+    stop();
+}
+
+void ChangeCapture::start(const binlog::BinlogPosition &from)
+{
+    m_stopping = false;
+    m_position = from;
+    m_thread = std::thread([this, from] { run(from); });
+}
+
+void ChangeCapture::stop()
+{
+    m_stopping = true;
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto *stream = static_cast<binlog::BinlogStream *>(m_stream))
+            stream->cancel();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void ChangeCapture::rethrowFailure() const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_failure)
+        std::rethrow_exception(m_failure);
+}
+
+binlog::BinlogPosition ChangeCapture::position() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_position;
+}
+
+quint64 ChangeCapture::waitForMarker(const QString &token, std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_mutex);
+    m_markerSeen.wait_for(lock, timeout, [&] { return m_markers.count(token) > 0 || m_failure; });
+    if (m_failure)
+        std::rethrow_exception(m_failure);
+    const auto it = m_markers.find(token);
+    return it == m_markers.end() ? 0 : it->second;
+}
+
+void ChangeCapture::onChangelogRow(const QByteArray &hint, const QByteArray &value)
+{
+    if (hint == "heartbeat") {
+        const qint64 sentNanos = value.toLongLong();
+        if (sentNanos > 0) {
+            const qint64 nowNanos = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+            m_context->streamLagMillis = std::max<qint64>(0, (nowNanos - sentNanos) / 1'000'000);
+        }
+        return;
+    }
+    if (hint.startsWith("marker")) {
+        std::lock_guard lock(m_mutex);
+        m_markers[QString::fromLatin1(value)] = m_sequence;
+        m_changes->noteSequence(m_sequence);
+        m_markerSeen.notify_all();
+    }
+}
+
+void ChangeCapture::run(binlog::BinlogPosition from)
+{
+    const QString schema = m_options.schema, table = m_options.table, changelog = m_options.changelogTable;
+    binlog::BinlogStream stream(m_options.source, m_options.serverId,
+                                [&](const QString &s, const QString &t) {
+                                    return s == schema && (t == table || t == changelog);
+                                });
+    try {
+        stream.open(from);
+        {
+            std::lock_guard lock(m_mutex);
+            m_stream = &stream;
+        }
+        if (m_stopping)
+            stream.cancel();
+        SS_INFO("binlog: streaming {} from {}", m_options.source.describe().toStdString(), from.toString().toStdString());
+        int eventsSincePositionUpdate = 0;
+        while (auto event = stream.next()) {
+            if (event->type == binlog::BinlogEvent::Type::Rows && event->rows) {
+                const binlog::RowsEvent &rows = *event->rows;
+                if (rows.table->table == changelog) {
+                    for (const binlog::Row &row : rows.after)
+                        if (row.size() > changelogValueColumn)
+                            onChangelogRow(row[changelogHintColumn].bytes, row[changelogValueColumn].bytes);
+                } else {
+                    if (m_options.tableColumnCount > 0
+                        && static_cast<int>(rows.table->columns.size()) != m_options.tableColumnCount)
+                        throw migration::MigrationError(
+                            u"schema-changed"_s,
+                            u"the binlog shows %1 columns for %2.%3 but the table had %4 when the migration started: "
+                            "its schema changed during the migration. Abort, and run the migration again"_s
+                                .arg(rows.table->columns.size())
+                                .arg(schema, table)
+                                .arg(m_options.tableColumnCount));
+                    auto addKeyOf = [&](const binlog::Row &row) {
+                        QStringList literals;
+                        for (int i = 0; i < static_cast<int>(m_options.keyOrdinals.size()); ++i)
+                            literals << m_codec->literalFromBinlog(i, row[static_cast<size_t>(m_options.keyOrdinals[i])]);
+                        const QString key = KeyCodec::tuple(literals);
+                        quint64 sequence;
+                        {
+                            std::lock_guard lock(m_mutex);
+                            sequence = ++m_sequence;
+                        }
+                        m_changes->add(key, sequence);
+                    };
+                    for (const binlog::Row &row : rows.before)
+                        addKeyOf(row);
+                    for (size_t i = 0; i < rows.after.size(); ++i) {
+                        // An update that keeps the key needs only one re-read.
+                        if (rows.kind == binlog::RowsKind::Update && i < rows.before.size()) {
+                            bool sameKey = true;
+                            for (int ordinal : m_options.keyOrdinals)
+                                sameKey = sameKey && rows.before[i][static_cast<size_t>(ordinal)] == rows.after[i][static_cast<size_t>(ordinal)];
+                            if (sameKey)
+                                continue;
+                        }
+                        addKeyOf(rows.after[i]);
+                    }
+                    m_context->eventsRead += rows.kind == binlog::RowsKind::Update ? rows.after.size()
+                                                                                    : rows.before.size() + rows.after.size();
+                }
+            }
+            if (++eventsSincePositionUpdate >= 64 || event->type == binlog::BinlogEvent::Type::Xid) {
+                eventsSincePositionUpdate = 0;
+                std::lock_guard lock(m_mutex);
+                m_position = event->position;
+            }
+            if (m_stopping)
+                break;
+        }
+    } catch (...) {
+        if (!m_stopping) {
+            std::lock_guard lock(m_mutex);
+            m_failure = std::current_exception();
+            m_markerSeen.notify_all();
+        }
+    }
+    std::lock_guard lock(m_mutex);
+    m_stream = nullptr;
+    m_context->setBinlogPosition(m_position.toString());
+}
+
+} // namespace engine::apply

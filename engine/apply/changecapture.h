@@ -1,0 +1,74 @@
+#pragma once
+
+#include "changeset.h"
+#include "keycodec.h"
+
+#include <binlog/binlogposition.h>
+#include <migration/migrationcontext.h>
+#include <mysql/connectionsettings.h>
+
+#include <QString>
+
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace engine::apply {
+
+// The binlog reader thread: streams the inspected server's binlog from a start position, turns every row
+// change of the original table into its key(s) in the ChangeSet, and watches the changelog table for
+// heartbeats (stream lag) and markers (in-band synchronisation points written by the engine).
+//
+// Thread affinity: start()/stop()/waitForMarker() from the worker thread; the reading runs on its own thread.
+class ChangeCapture {
+public:
+    struct Options {
+        mysql::ConnectionSettings source;
+        quint32 serverId = 99999;
+        QString schema;
+        QString table;            // the original
+        QString changelogTable;   // _T_ghc
+        int tableColumnCount = 0; // columns of the original, for a sanity check against the table map
+        std::vector<int> keyOrdinals; // positions of the key columns in the original's rows
+    };
+
+    ChangeCapture(Options options, std::shared_ptr<KeyCodec> codec, std::shared_ptr<ChangeSet> changes,
+                  std::shared_ptr<migration::MigrationContext> context);
+    ~ChangeCapture();
+
+    void start(const binlog::BinlogPosition &from);
+    void stop();
+
+    // Waits until the changelog row carrying `token` (written by the engine) has been read from the stream and
+    // returns the ChangeSet sequence at that point: every change before it is in the ChangeSet.
+    // Returns 0 on timeout. Rethrows a reader failure.
+    quint64 waitForMarker(const QString &token, std::chrono::milliseconds timeout);
+
+    // Rethrows the reader thread's failure, if it had one.
+    void rethrowFailure() const;
+    [[nodiscard]] binlog::BinlogPosition position() const;
+
+private:
+    void run(binlog::BinlogPosition from);
+    void onChangelogRow(const QByteArray &hint, const QByteArray &value);
+
+    Options m_options;
+    std::shared_ptr<KeyCodec> m_codec;
+    std::shared_ptr<ChangeSet> m_changes;
+    std::shared_ptr<migration::MigrationContext> m_context;
+    std::thread m_thread;
+    std::atomic<bool> m_stopping{false};
+
+    mutable std::mutex m_mutex;
+    void *m_stream = nullptr; // the live binlog::BinlogStream, for cancel() from stop(); guarded by m_mutex
+    std::condition_variable m_markerSeen;
+    std::map<QString, quint64> m_markers;
+    std::exception_ptr m_failure;
+    binlog::BinlogPosition m_position;
+    quint64 m_sequence = 0;
+};
+
+} // namespace engine::apply

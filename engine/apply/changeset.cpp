@@ -1,0 +1,154 @@
+#include "changeset.h"
+
+#include <QHash>
+
+namespace engine::apply {
+
+ChangeSet::ChangeSet(int partitions, size_t capacity)
+    : m_pending(static_cast<size_t>(std::max(1, partitions)))
+    , m_capacity(std::max<size_t>(capacity, 1))
+{
+}
+
+void ChangeSet::add(const QString &keyTuple, quint64 sequence)
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return m_pendingCount < m_capacity || m_closed; });
+    if (m_closed)
+        return;
+    m_lastSequence = std::max(m_lastSequence, sequence);
+    auto &partition = m_pending[qHash(keyTuple) % m_pending.size()];
+    auto [it, inserted] = partition.try_emplace(keyTuple, Entry{sequence, 0});
+    ++it->second.events;
+    if (inserted) {
+        ++m_pendingCount;
+        ++m_unappliedFirstSequences[sequence];
+    }
+    m_changed.notify_all();
+}
+
+void ChangeSet::noteSequence(quint64 sequence)
+{
+    std::lock_guard lock(m_mutex);
+    m_lastSequence = std::max(m_lastSequence, sequence);
+    m_changed.notify_all();
+}
+
+void ChangeSet::forgetSequence(quint64 sequence)
+{
+    auto it = m_unappliedFirstSequences.find(sequence);
+    if (it != m_unappliedFirstSequences.end() && --it->second == 0)
+        m_unappliedFirstSequences.erase(it);
+}
+
+ChangeSet::Batch ChangeSet::take(int partitionIndex, size_t maxKeys, std::chrono::milliseconds wait)
+{
+    std::unique_lock lock(m_mutex);
+    auto &partition = m_pending[static_cast<size_t>(partitionIndex)];
+    m_changed.wait_for(lock, wait, [&] { return m_closed || (!m_paused && !partition.empty()); });
+    Batch batch;
+    batch.partition = partitionIndex;
+    if (m_closed || m_paused || partition.empty())
+        return batch;
+    batch.lowestSequence = UINT64_MAX;
+    // Taken entries stay counted as unapplied until complete(). A change to the same key arriving meanwhile
+    // makes a new pending entry: this batch's re-read may have happened before that change committed.
+    for (auto it = partition.begin(); it != partition.end() && batch.keys.size() < maxKeys;) {
+        batch.keys.push_back(it->first);
+        batch.events += it->second.events;
+        batch.firstSequences.push_back(it->second.firstSequence);
+        batch.lowestSequence = std::min(batch.lowestSequence, it->second.firstSequence);
+        it = partition.erase(it);
+        --m_pendingCount;
+    }
+    ++m_inFlight;
+    m_changed.notify_all();
+    return batch;
+}
+
+void ChangeSet::complete(const Batch &batch)
+{
+    std::lock_guard lock(m_mutex);
+    if (batch.keys.empty())
+        return;
+    for (const quint64 sequence : batch.firstSequences)
+        forgetSequence(sequence);
+    m_eventsApplied += batch.events;
+    --m_inFlight;
+    m_changed.notify_all();
+}
+
+ChangeSet::Batch ChangeSet::takeAll()
+{
+    std::lock_guard lock(m_mutex);
+    Batch batch;
+    batch.lowestSequence = UINT64_MAX;
+    for (auto &partition : m_pending) {
+        for (auto &[key, entry] : partition) {
+            batch.keys.push_back(key);
+            batch.events += entry.events;
+            batch.firstSequences.push_back(entry.firstSequence);
+            batch.lowestSequence = std::min(batch.lowestSequence, entry.firstSequence);
+        }
+        partition.clear();
+    }
+    m_pendingCount = 0;
+    if (!batch.keys.empty())
+        ++m_inFlight;
+    m_changed.notify_all();
+    return batch;
+}
+
+void ChangeSet::setPaused(bool paused)
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = paused;
+    m_changed.notify_all();
+}
+
+bool ChangeSet::waitIdle(std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, timeout, [&] { return m_inFlight == 0 || m_closed; }) && !m_closed;
+}
+
+quint64 ChangeSet::appliedThroughLocked() const
+{
+    if (m_unappliedFirstSequences.empty())
+        return m_lastSequence;
+    return m_unappliedFirstSequences.begin()->first - 1;
+}
+
+bool ChangeSet::waitApplied(quint64 sequence, std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, timeout, [&] { return m_closed || appliedThroughLocked() >= sequence; })
+        && !m_closed;
+}
+
+void ChangeSet::close()
+{
+    std::lock_guard lock(m_mutex);
+    m_closed = true;
+    m_changed.notify_all();
+}
+
+quint64 ChangeSet::appliedThrough() const
+{
+    std::lock_guard lock(m_mutex);
+    return appliedThroughLocked();
+}
+
+quint64 ChangeSet::lastSequence() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastSequence;
+}
+
+size_t ChangeSet::pendingKeys() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_pendingCount;
+}
+
+} // namespace engine::apply

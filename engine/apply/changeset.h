@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace engine::apply {
+
+// The keys of rows changed in the original table and not yet brought over to the ghost.
+//
+// The applier re-reads each changed key from the original (a locking read, so it sees the committed row) and
+// writes what it finds into the ghost, so only WHICH keys changed matters, not how: repeated changes to one key
+// coalesce into one re-read, and keys in different partitions can be applied in parallel in any order.
+//
+// Every row change gets a sequence number in binlog order. appliedThrough() is the highest sequence number
+// below which everything is applied: the cut-over and the verifier wait on it to know a marker has been passed.
+//
+// Thread-safe. Producer: the binlog reader (add, noteSequence). Consumers: one applier thread per partition
+// (take/complete), or the cut-over's lock session (takeAll) while the appliers are paused.
+class ChangeSet {
+public:
+    struct Batch {
+        int partition = -1;
+        std::vector<QString> keys; // SQL tuples: "(1,'a')"
+        quint64 events = 0;        // row changes these keys stand for
+        quint64 lowestSequence = 0;
+        std::vector<quint64> firstSequences; // bookkeeping for complete()
+    };
+
+    ChangeSet(int partitions, size_t capacity);
+
+    // Records a change of `keyTuple` at `sequence` (strictly increasing). Blocks while the set is at capacity,
+    // until keys are taken or close() is called.
+    void add(const QString &keyTuple, quint64 sequence);
+    // Advances the sequence without a key (heartbeats, markers, other tables).
+    void noteSequence(quint64 sequence);
+
+    // Up to `maxKeys` keys of `partition`, waiting up to `wait` for some. Empty batch on timeout, pause or close.
+    Batch take(int partition, size_t maxKeys, std::chrono::milliseconds wait);
+    void complete(const Batch &batch);
+    // Everything pending in every partition (for the cut-over's final flush). Appliers must be paused.
+    Batch takeAll();
+
+    void setPaused(bool paused);
+    // Waits until no batch is in flight (appliers paused and idle); false on timeout.
+    bool waitIdle(std::chrono::milliseconds timeout);
+    // Waits until appliedThrough() >= sequence; false on timeout or close.
+    bool waitApplied(quint64 sequence, std::chrono::milliseconds timeout);
+    void close();
+
+    [[nodiscard]] quint64 appliedThrough() const;
+    [[nodiscard]] quint64 lastSequence() const;
+    [[nodiscard]] size_t pendingKeys() const;
+    [[nodiscard]] quint64 eventsApplied() const { return m_eventsApplied.load(); }
+    [[nodiscard]] int partitions() const { return static_cast<int>(m_pending.size()); }
+
+private:
+    struct Entry {
+        quint64 firstSequence = 0;
+        quint64 events = 0;
+    };
+    [[nodiscard]] quint64 appliedThroughLocked() const;
+    void forgetSequence(quint64 sequence);
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<std::unordered_map<QString, Entry>> m_pending;
+    std::map<quint64, int> m_unappliedFirstSequences; // multiset of firstSequence over pending + in-flight
+    size_t m_capacity;
+    size_t m_pendingCount = 0;
+    int m_inFlight = 0;
+    quint64 m_lastSequence = 0;
+    bool m_paused = false;
+    bool m_closed = false;
+    std::atomic<quint64> m_eventsApplied{0};
+};
+
+} // namespace engine::apply

@@ -1,0 +1,158 @@
+#include "rowcopier.h"
+
+#include <apply/applier.h>
+#include <logging/logging.h>
+#include <mysql/connection.h>
+#include <mysql/sqltext.h>
+
+#include <QElapsedTimer>
+
+#include <mysqld_error.h>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using engine::apply::KeyCodec;
+using engine::mysql::DbException;
+using engine::mysql::identifierList;
+using engine::mysql::qualifiedName;
+using engine::mysql::quoteIdentifier;
+
+namespace engine::copy {
+
+RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
+                     std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<migration::MigrationContext> context,
+                     CatchUp catchUp, ThrottleWait throttle)
+    : m_connection(connection)
+    , m_options(std::move(options))
+    , m_plan(std::move(plan))
+    , m_codec(std::move(codec))
+    , m_context(std::move(context))
+    , m_catchUp(std::move(catchUp))
+    , m_throttle(std::move(throttle))
+    , m_chunkSize(m_options.initialChunkSize)
+{
+    m_sourceKeyColumns = m_codec->quotedColumns();
+    for (const QString &keyColumn : m_plan.key.columns)
+        for (const auto &pair : m_plan.columns)
+            if (pair.source.compare(keyColumn, Qt::CaseInsensitive) == 0)
+                m_ghostKeyColumns << quoteIdentifier(pair.target);
+}
+
+std::optional<QStringList> RowCopier::readKey(const QString &sql)
+{
+    auto result = m_connection.query(sql);
+    if (!result.next())
+        return std::nullopt;
+    QStringList literals;
+    for (int i = 0; i < m_codec->size(); ++i)
+        literals << m_codec->literalFromText(i, result.bytes(i));
+    return literals;
+}
+
+bool RowCopier::prepare()
+{
+    const QString table = qualifiedName(m_options.schema, m_options.original);
+    const QString index = quoteIdentifier(m_plan.key.name);
+    const QString order = m_sourceKeyColumns.join(u" DESC, "_s) + u" DESC"_s;
+    auto max = readKey(u"SELECT %1 FROM %2 FORCE INDEX (%3) ORDER BY %4 LIMIT 1"_s.arg(
+        m_codec->selectExpressions().join(u", "_s), table, index, order));
+    if (!max) {
+        m_done = true;
+        return false;
+    }
+    m_max = *max;
+    m_context->chunkSize = static_cast<quint64>(m_chunkSize);
+    SS_INFO("copy: key range ends at {}", KeyCodec::tuple(m_max).toStdString());
+    return true;
+}
+
+quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
+{
+    const QString table = qualifiedName(m_options.schema, m_options.original);
+    const QString ghost = qualifiedName(m_options.schema, m_options.ghost);
+    const QString insert = u"INSERT INTO %1 (%2) SELECT %3 FROM %4 FORCE INDEX (%5) WHERE %6 LOCK IN SHARE MODE"_s.arg(
+        ghost, identifierList(m_plan.targetColumns()), identifierList(m_plan.sourceColumns()), table,
+        quoteIdentifier(m_plan.key.name), range);
+    bool rewrite = false;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            if (!rewrite)
+                return m_connection.executeBatch(u"START TRANSACTION; "_s + insert + u"; COMMIT"_s)[1];
+            const auto affected = m_connection.executeBatch(
+                u"START TRANSACTION; DELETE FROM %1 WHERE %2; "_s.arg(ghost, ghostRange) + insert + u"; COMMIT"_s);
+            return affected[2];
+        } catch (const DbException &error) {
+            try {
+                m_connection.execute(u"ROLLBACK"_s);
+            } catch (const DbException &) {
+            }
+            if (error.code() == ER_DUP_ENTRY) {
+                const auto [value, key] = apply::parseDuplicateEntry(error.error().message);
+                if (key.compare(m_plan.ghostKeyIndex, Qt::CaseInsensitive) == 0 && !rewrite) {
+                    rewrite = true; // appliers already wrote some of these rows: rewrite the range
+                    continue;
+                }
+                if (attempt <= 3) {
+                    m_catchUp(); // the colliding value may belong to a row whose change isn't applied yet
+                    continue;
+                }
+                throw migration::MigrationError(
+                    u"unique-duplicates"_s,
+                    u"the new schema's unique key %1 rejects the value '%2', which more than one row of %3 holds. "
+                    "The original table is untouched and no row was dropped. Remove the duplicates (e.g. "
+                    "SELECT ... GROUP BY ... HAVING COUNT(*) > 1) or change the ALTER"_s.arg(key, value,
+                                                                                              m_options.original),
+                    insert.left(500), error.code());
+            }
+            if (mysql::isRetryable(error.code()) && attempt < m_options.retries) {
+                SS_DEBUG("copy: retrying chunk after {}", error.error().message.toStdString());
+                std::this_thread::sleep_for(std::chrono::milliseconds(std::min(100 * attempt, 1000)));
+                continue;
+            }
+            throw;
+        }
+    }
+}
+
+void RowCopier::adaptChunkSize(qint64 elapsedMillis)
+{
+    const qint64 target = std::max<qint64>(10, m_context->chunkTargetMillis.load());
+    const double factor = std::clamp(static_cast<double>(target) / std::max<qint64>(1, elapsedMillis), 0.5, 2.0);
+    m_chunkSize = std::clamp<qint64>(static_cast<qint64>(m_chunkSize * factor), 10, 100000);
+    m_context->chunkSize = static_cast<quint64>(m_chunkSize);
+}
+
+bool RowCopier::copyNextChunk()
+{
+    if (m_done)
+        return false;
+    m_context->checkAbort();
+    m_throttle();
+    const QString table = qualifiedName(m_options.schema, m_options.original);
+    const QString lower = m_last ? KeyCodec::greaterThan(m_sourceKeyColumns, *m_last) + u" AND "_s : QString();
+    const QString withinMax = KeyCodec::atMost(m_sourceKeyColumns, m_max);
+    auto end = readKey(u"SELECT %1 FROM %2 FORCE INDEX (%3) WHERE %4%5 ORDER BY %6 LIMIT 1 OFFSET %7"_s.arg(
+        m_codec->selectExpressions().join(u", "_s), table, quoteIdentifier(m_plan.key.name), lower, withinMax,
+        m_sourceKeyColumns.join(u", "_s))
+                           .arg(m_chunkSize - 1));
+    const QStringList upper = end.value_or(m_max);
+    const QString range = lower + KeyCodec::atMost(m_sourceKeyColumns, upper);
+    const QString ghostRange = (m_last ? KeyCodec::greaterThan(m_ghostKeyColumns, *m_last) + u" AND "_s : QString())
+        + KeyCodec::atMost(m_ghostKeyColumns, upper);
+
+    QElapsedTimer timer;
+    timer.start();
+    m_context->rowsCopied += copyRange(range, ghostRange);
+    const qint64 elapsed = timer.elapsed();
+    ++m_chunks;
+    m_last = upper;
+    if (!end || upper == m_max)
+        m_done = true;
+    adaptChunkSize(elapsed);
+    if (const double nice = m_context->niceRatio.load(); nice > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<qint64>(nice * elapsed)));
+    return !m_done;
+}
+
+} // namespace engine::copy

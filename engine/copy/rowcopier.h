@@ -1,0 +1,73 @@
+#pragma once
+
+#include <apply/keycodec.h>
+#include <inspect/migrationplan.h>
+#include <migration/migrationcontext.h>
+
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace engine::mysql {
+class Connection;
+}
+
+namespace engine::copy {
+
+// Copies the original's rows into the ghost in key order, one chunk per transaction:
+//   INSERT INTO ghost (...) SELECT ... FROM original FORCE INDEX(key) WHERE key in (last, end] LOCK IN SHARE MODE
+// The shared locks make each chunk read committed rows while writers to those rows wait for a moment.
+// The chunk size adapts so that a chunk takes about the target time. When appliers already brought some of the
+// chunk's keys over, the chunk is rewritten (DELETE + INSERT in one transaction) — idempotent under replay.
+// A duplicate on any other unique key is retried after the appliers catch up, then reported with its value.
+//
+// Runs on the worker thread with the worker's own connection.
+class RowCopier {
+public:
+    struct Options {
+        QString schema;
+        QString original;
+        QString ghost;
+        qint64 initialChunkSize = 1000;
+        int retries = 60;
+    };
+    // Called when a duplicate may be transient: waits until every change read so far is applied.
+    using CatchUp = std::function<void()>;
+    using ThrottleWait = std::function<void()>;
+
+    RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
+              std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<migration::MigrationContext> context,
+              CatchUp catchUp, ThrottleWait throttle);
+
+    // Reads the key range to copy. Rows inserted above its end later reach the ghost through the binlog.
+    // Returns false when the table is empty.
+    bool prepare();
+    // Copies one chunk; false when everything up to the range's end is copied.
+    bool copyNextChunk();
+
+    [[nodiscard]] qint64 chunkSize() const { return m_chunkSize; }
+    [[nodiscard]] quint64 chunksCopied() const { return m_chunks; }
+
+private:
+    std::optional<QStringList> readKey(const QString &sql);
+    quint64 copyRange(const QString &range, const QString &ghostRange);
+    void adaptChunkSize(qint64 elapsedMillis);
+
+    mysql::Connection &m_connection;
+    Options m_options;
+    inspect::MigrationPlan m_plan;
+    std::shared_ptr<apply::KeyCodec> m_codec;
+    std::shared_ptr<migration::MigrationContext> m_context;
+    CatchUp m_catchUp;
+    ThrottleWait m_throttle;
+    QStringList m_sourceKeyColumns, m_ghostKeyColumns;
+    std::optional<QStringList> m_last; // upper bound of the last copied chunk
+    QStringList m_max;
+    bool m_done = false;
+    qint64 m_chunkSize;
+    quint64 m_chunks = 0;
+};
+
+} // namespace engine::copy

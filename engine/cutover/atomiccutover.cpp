@@ -1,0 +1,202 @@
+#include "atomiccutover.h"
+
+#include "lockblockers.h"
+
+#include <apply/changeset.h>
+#include <logging/logging.h>
+#include <mysql/connection.h>
+#include <mysql/sessionsetup.h>
+#include <mysql/sqltext.h>
+
+#include <QElapsedTimer>
+#include <QUuid>
+
+#include <mysqld_error.h>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using engine::mysql::Connection;
+using engine::mysql::DbException;
+using engine::mysql::qualifiedName;
+
+namespace engine::cutover {
+
+CutOverAttemptFailed::CutOverAttemptFailed(QString reason, QStringList blockingSessions)
+    : std::runtime_error(reason.toStdString())
+    , why(std::move(reason))
+    , blockers(std::move(blockingSessions))
+{
+}
+
+AtomicCutOver::AtomicCutOver(mysql::ConnectionSettings primary, QString schema, migration::TableNames names,
+                             int lockTimeoutSeconds, migration::CutOverType type, apply::ChangeSet &changes,
+                             Hooks hooks)
+    : m_primary(std::move(primary))
+    , m_schema(std::move(schema))
+    , m_names(std::move(names))
+    , m_timeout(lockTimeoutSeconds)
+    , m_type(type)
+    , m_changes(changes)
+    , m_hooks(std::move(hooks))
+{
+}
+
+void AtomicCutOver::flushPending(Connection &lockSession)
+{
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!m_hooks.writeMarkerAndWait(token, m_timeout * 1000))
+        throw CutOverAttemptFailed(u"the binlog reader did not see the cut-over marker within %1 s (replication "
+                                   "or the stream lags); the lock was released"_s.arg(m_timeout));
+    apply::ChangeSet::Batch rest = m_changes.takeAll();
+    constexpr size_t perStatement = 1000;
+    for (size_t i = 0; i < rest.keys.size(); i += perStatement) {
+        const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),
+                                        rest.keys.begin() + static_cast<qsizetype>(std::min(rest.keys.size(), i + perStatement)));
+        lockSession.executeBatch(m_hooks.flushStatements(keys));
+    }
+    m_changes.complete(rest);
+    SS_INFO("cut-over: applied the last {} changed keys under the lock", rest.keys.size());
+}
+
+CutOverResult AtomicCutOver::attempt()
+{
+    m_changes.setPaused(true);
+    if (!m_changes.waitIdle(std::chrono::seconds(30)))
+        throw CutOverAttemptFailed(u"the appliers did not pause within 30 s"_s);
+    try {
+        return m_type == migration::CutOverType::TwoStep ? attemptTwoStep() : attemptAtomic();
+    } catch (...) {
+        m_changes.setPaused(false);
+        throw;
+    }
+}
+
+CutOverResult AtomicCutOver::attemptAtomic()
+{
+    const QString original = qualifiedName(m_schema, m_names.original);
+    const QString ghost = qualifiedName(m_schema, m_names.ghost);
+    const QString sentry = qualifiedName(m_schema, m_names.sentry);
+    Connection side = Connection::open(m_primary, u"cutover-watch"_s);
+    Connection lock = Connection::open(m_primary, u"cutover-lock"_s);
+    mysql::prepareDataSession(lock, {true, false, 0});
+    // A hung engine must not hold the table: the server drops this session (and its locks) after 3t.
+    lock.execute(u"SET SESSION lock_wait_timeout = %1, SESSION wait_timeout = %2"_s.arg(2 * m_timeout).arg(3 * m_timeout));
+    bool sentryCreated = false, locked = false;
+    std::thread renameThread;
+    std::atomic<bool> renameDone{false};
+    QString renameError;
+    unsigned long renameId = 0;
+    QElapsedTimer lockTimer;
+    auto releaseLock = [&] {
+        try {
+            if (sentryCreated)
+                lock.execute(u"DROP TABLE IF EXISTS "_s + sentry);
+            sentryCreated = false;
+            if (locked)
+                lock.execute(u"UNLOCK TABLES"_s);
+            locked = false;
+        } catch (const DbException &error) {
+            // Closing the session releases its locks; the sentry then blocks any rename.
+            SS_WARN("cut-over: releasing the lock failed ({}); closing the session", error.error().message.toStdString());
+            lock.close();
+        }
+    };
+    try {
+        lock.execute(u"CREATE TABLE %1 (id INT PRIMARY KEY) ENGINE=InnoDB COMMENT='shadowswap-cut-over-sentry'"_s.arg(sentry));
+        sentryCreated = true;
+        try {
+            lock.execute(u"LOCK TABLES %1 WRITE, %2 WRITE, %3 WRITE"_s.arg(original, ghost, sentry));
+        } catch (const DbException &error) {
+            if (error.code() == ER_LOCK_WAIT_TIMEOUT)
+                throw CutOverAttemptFailed(u"could not lock %1 within %2 s: other sessions hold it"_s.arg(
+                                               m_names.original).arg(2 * m_timeout),
+                                           describeLockBlockers(side, m_schema, m_names.original, {lock.threadId()}));
+            throw;
+        }
+        locked = true;
+        lockTimer.start();
+        flushPending(lock);
+
+        Connection rename = Connection::open(m_primary, u"cutover-rename"_s);
+        rename.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_timeout));
+        renameId = rename.threadId();
+        renameThread = std::thread([&, session = std::move(rename)]() mutable {
+            try {
+                session.execute(u"RENAME TABLE %1 TO %2, %3 TO %1"_s.arg(original, sentry, ghost));
+            } catch (const DbException &error) {
+                renameError = error.error().toString();
+            }
+            renameDone = true;
+        });
+        // The rename must be queued on the lock before the lock goes away, or application statements could win.
+        bool waiting = false;
+        QElapsedTimer watch;
+        watch.start();
+        while (!waiting && !renameDone && watch.elapsed() < m_timeout * 1000) {
+            waiting = side.scalar(u"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = %1 "
+                                  "AND STATE LIKE '%metadata lock%' AND INFO LIKE 'RENAME%'"_s.arg(renameId))
+                          .value_or(u"0"_s) != u"0"_s;
+            if (!waiting)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        if (!waiting)
+            throw CutOverAttemptFailed(renameDone ? u"the rename failed early: "_s + renameError
+                                                  : u"the rename was not seen waiting on the lock within %1 s"_s.arg(m_timeout));
+        lock.execute(u"DROP TABLE "_s + sentry);
+        sentryCreated = false;
+        lock.execute(u"UNLOCK TABLES"_s);
+        locked = false;
+        const qint64 lockMillis = lockTimer.elapsed();
+        renameThread.join();
+        if (!renameError.isEmpty())
+            throw CutOverAttemptFailed(u"the rename failed after the unlock: "_s + renameError);
+        return CutOverResult{lockMillis};
+    } catch (const CutOverAttemptFailed &) {
+        releaseLock();
+        if (renameThread.joinable()) {
+            if (!renameDone && renameId)
+                try { side.execute(u"KILL QUERY %1"_s.arg(renameId)); } catch (const DbException &) {}
+            renameThread.join();
+        }
+        throw;
+    } catch (const DbException &error) {
+        releaseLock();
+        if (renameThread.joinable()) {
+            if (!renameDone && renameId)
+                try { side.execute(u"KILL QUERY %1"_s.arg(renameId)); } catch (const DbException &) {}
+            renameThread.join();
+        }
+        throw CutOverAttemptFailed(error.error().toString());
+    }
+}
+
+CutOverResult AtomicCutOver::attemptTwoStep()
+{
+    const QString original = qualifiedName(m_schema, m_names.original);
+    const QString ghost = qualifiedName(m_schema, m_names.ghost);
+    Connection side = Connection::open(m_primary, u"cutover-watch"_s);
+    Connection lock = Connection::open(m_primary, u"cutover-lock"_s);
+    lock.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_timeout));
+    try {
+        lock.execute(u"LOCK TABLES %1 WRITE, %2 WRITE"_s.arg(original, ghost));
+    } catch (const DbException &error) {
+        throw CutOverAttemptFailed(error.error().toString(),
+                                   describeLockBlockers(side, m_schema, m_names.original, {lock.threadId()}));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        flushPending(lock);
+        // Between these two statements the table name briefly does not exist: that is what two-step means.
+        lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(original, qualifiedName(m_schema, m_names.old)));
+        lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(ghost, original));
+        lock.execute(u"UNLOCK TABLES"_s);
+    } catch (const DbException &error) {
+        lock.close();
+        throw CutOverAttemptFailed(error.error().toString());
+    }
+    return CutOverResult{timer.elapsed()};
+}
+
+} // namespace engine::cutover

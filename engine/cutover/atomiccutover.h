@@ -1,0 +1,72 @@
+#pragma once
+
+#include <migration/migrationspec.h>
+#include <mysql/connection.h>
+#include <mysql/connectionsettings.h>
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <stdexcept>
+
+namespace engine::apply {
+class ChangeSet;
+}
+
+namespace engine::cutover {
+
+// One failed attempt: nothing was swapped; the caller may retry. `blockers` names sessions that held the locks.
+class CutOverAttemptFailed : public std::runtime_error {
+public:
+    CutOverAttemptFailed(QString why, QStringList blockers = {});
+    QString why;
+    QStringList blockers;
+};
+
+struct CutOverResult {
+    qint64 lockMillis = 0; // how long the application's statements on the table waited
+};
+
+// gh-ost's atomic cut-over, by the sentry table:
+//   lock session:   CREATE TABLE _T_del (sentry); LOCK TABLES T WRITE, _T_gho WRITE, _T_del WRITE
+//                   write a marker, wait until it came through the binlog: every change before the lock is known;
+//                   bring those last changed keys over itself (it alone may read T now)
+//   rename session: RENAME TABLE T TO _T_del, _T_gho TO T   -- blocks on the locks
+//   lock session:   once the rename is seen waiting: DROP TABLE _T_del; UNLOCK TABLES
+// The rename, queued first, wins the locks before the application's statements: they wait, then run on the
+// new table, and never see an error or a missing table. If the lock session dies, the sentry still exists and
+// the rename fails: nothing swapped. If the rename session dies, the lock session drops the sentry and unlocks:
+// nothing swapped. Every wait is bounded by the lock timeout.
+//
+// Runs on the worker thread; opens its own connections. The appliers must be paused (ChangeSet) meanwhile.
+class AtomicCutOver {
+public:
+    struct Hooks {
+        // Writes a marker and waits until the binlog reader saw it; false on timeout.
+        std::function<bool(const QString &token, int timeoutMillis)> writeMarkerAndWait;
+        // SQL that brings these changed keys over (Applier::flushStatements).
+        std::function<QString(const std::vector<QString> &keys)> flushStatements;
+    };
+
+    AtomicCutOver(mysql::ConnectionSettings primary, QString schema, migration::TableNames names,
+                  int lockTimeoutSeconds, migration::CutOverType type, apply::ChangeSet &changes, Hooks hooks);
+
+    // One attempt. Returns on success (tables swapped); throws CutOverAttemptFailed when nothing was swapped.
+    CutOverResult attempt();
+
+private:
+    CutOverResult attemptAtomic();
+    CutOverResult attemptTwoStep();
+    void flushPending(mysql::Connection &lockSession);
+
+    mysql::ConnectionSettings m_primary;
+    QString m_schema;
+    migration::TableNames m_names;
+    int m_timeout;
+    migration::CutOverType m_type;
+    apply::ChangeSet &m_changes;
+    Hooks m_hooks;
+};
+
+} // namespace engine::cutover

@@ -1,0 +1,159 @@
+#include "migrationplan.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace engine::inspect {
+
+QStringList MigrationPlan::sourceColumns() const
+{
+    QStringList names;
+    for (const ColumnPair &pair : columns)
+        names << pair.source;
+    return names;
+}
+
+QStringList MigrationPlan::targetColumns() const
+{
+    QStringList names;
+    for (const ColumnPair &pair : columns)
+        names << pair.target;
+    return names;
+}
+
+namespace {
+bool isIntegerType(const QString &type)
+{
+    return type == u"tinyint"_s || type == u"smallint"_s || type == u"mediumint"_s || type == u"int"_s
+        || type == u"bigint"_s;
+}
+
+QString renamedTarget(const AlterAnalysis &alter, const QString &column)
+{
+    for (auto it = alter.renamedColumns.cbegin(); it != alter.renamedColumns.cend(); ++it)
+        if (it.key().compare(column, Qt::CaseInsensitive) == 0)
+            return it.value();
+    return {};
+}
+
+// Ranks candidate keys like gh-ost: PRIMARY, then no nullable columns, then integer-led, then fewer columns.
+int keyRank(const IndexInfo &index, const TableSchema &table)
+{
+    int rank = 0;
+    if (!index.primary)
+        rank += 1000;
+    if (index.hasNullableColumn)
+        rank += 100;
+    const ColumnInfo *first = table.column(index.columns.value(0));
+    if (!first || !isIntegerType(first->dataType))
+        rank += 10;
+    return rank + static_cast<int>(index.columns.size());
+}
+} // namespace
+
+bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, const AlterAnalysis &alter,
+                        const PlanOptions &options, MigrationPlan &plan, QString *error)
+{
+    plan = MigrationPlan{};
+    if (!alter.renamedColumns.isEmpty() && !options.approveRenamedColumns && !options.skipRenamedColumns) {
+        QStringList renames;
+        for (auto it = alter.renamedColumns.cbegin(); it != alter.renamedColumns.cend(); ++it)
+            renames << it.key() + u" -> "_s + it.value();
+        *error = u"the ALTER renames column(s) %1. Pass --approve-renamed-columns to copy their data into the new "
+                 "names, or --skip-renamed-columns to leave the renamed columns empty"_s.arg(renames.join(u", "_s));
+        return false;
+    }
+    QStringList mappedTargets;
+    for (const ColumnInfo &column : original.columns) {
+        if (column.generated)
+            continue;
+        QString target = column.name;
+        if (const QString renamed = renamedTarget(alter, column.name); !renamed.isEmpty()) {
+            if (options.skipRenamedColumns) {
+                plan.droppedColumns << column.name;
+                continue;
+            }
+            target = renamed;
+        }
+        const ColumnInfo *ghostColumn = ghost.column(target);
+        if (!ghostColumn || ghostColumn->generated) {
+            plan.droppedColumns << column.name;
+            continue;
+        }
+        plan.columns.push_back(ColumnPair{column.name, ghostColumn->name});
+        mappedTargets << ghostColumn->name.toLower();
+    }
+    for (const ColumnInfo &column : ghost.columns)
+        if (!column.generated && !mappedTargets.contains(column.name.toLower()))
+            plan.addedColumns << column.name;
+    if (plan.columns.empty()) {
+        *error = u"the original and the new schema share no column, so there is nothing to copy"_s;
+        return false;
+    }
+
+    std::vector<const IndexInfo *> candidates;
+    for (const IndexInfo &index : original.indexes)
+        if (index.unique && !index.hasPrefix)
+            candidates.push_back(&index);
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const IndexInfo *a, const IndexInfo *b) {
+        return keyRank(*a, original) < keyRank(*b, original);
+    });
+
+    QStringList rejected;
+    for (const IndexInfo *candidate : candidates) {
+        QStringList targets;
+        std::vector<ColumnInfo> keyColumns;
+        QString problem;
+        for (const QString &name : candidate->columns) {
+            const ColumnInfo *column = original.column(name);
+            auto pair = std::find_if(plan.columns.begin(), plan.columns.end(),
+                                     [&](const ColumnPair &p) { return p.source.compare(name, Qt::CaseInsensitive) == 0; });
+            if (!column || pair == plan.columns.end()) {
+                problem = u"column %1 is not kept by the ALTER"_s.arg(name);
+                break;
+            }
+            if (column->isFloatingPoint() || column->isJson()) {
+                problem = u"column %1 is %2, which can't identify rows reliably"_s.arg(name, column->dataType);
+                break;
+            }
+            keyColumns.push_back(*column);
+            targets << pair->target.toLower();
+        }
+        if (problem.isEmpty() && candidate->hasNullableColumn && !options.allowNullableUniqueKey)
+            problem = u"it has nullable columns (pass --allow-nullable-unique-key if they never hold NULL)"_s;
+        const IndexInfo *ghostIndex = nullptr;
+        if (problem.isEmpty()) {
+            for (const IndexInfo &index : ghost.indexes) {
+                if (!index.unique || index.hasPrefix)
+                    continue;
+                const bool covered = std::all_of(index.columns.begin(), index.columns.end(),
+                                                 [&](const QString &c) { return targets.contains(c.toLower()); });
+                if (covered && (!ghostIndex || index.primary)) {
+                    ghostIndex = &index;
+                }
+            }
+            if (!ghostIndex)
+                problem = u"the new schema has no unique key over these columns"_s;
+        }
+        if (!problem.isEmpty()) {
+            rejected << u"%1 (%2): %3"_s.arg(candidate->name, candidate->columns.join(u", "_s), problem);
+            continue;
+        }
+        plan.key = *candidate;
+        plan.ghostKeyIndex = ghostIndex->name;
+        plan.keyColumns = std::move(keyColumns);
+        return true;
+    }
+    if (candidates.empty())
+        *error = u"table %1.%2 has no PRIMARY KEY or UNIQUE key, so rows can't be copied in order and identified "
+                 "for applying changes. Add a PRIMARY KEY (or a UNIQUE NOT NULL key) first"_s.arg(original.schema,
+                                                                                                  original.table);
+    else
+        *error = u"no unique key is shared by the original and the new schema: %1. Keep a PRIMARY KEY or UNIQUE "
+                 "NOT NULL key in both (to change the primary key, migrate in two steps: first add a unique key "
+                 "over the new columns, then swap the primary key)"_s.arg(rejected.join(u"; "_s));
+    return false;
+}
+
+} // namespace engine::inspect

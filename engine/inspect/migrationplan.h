@@ -1,0 +1,43 @@
+#pragma once
+
+#include "alteranalysis.h"
+#include "tableschema.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace engine::inspect {
+
+// One column copied from the original to the ghost. Names differ only for approved renames.
+struct ColumnPair {
+    QString source;
+    QString target;
+};
+
+// How rows move from the original table to the ghost, and the key that identifies a row in both.
+// Built once both schemas are known; a plain value shared read-only by the copier, applier and verifier.
+struct MigrationPlan {
+    std::vector<ColumnPair> columns; // shared, non-generated columns, in original order
+    QStringList droppedColumns;      // in the original, not in the ghost
+    QStringList addedColumns;        // in the ghost only (filled by their defaults)
+    IndexInfo key;                   // the original's unique key used for chunking and row identity
+    QString ghostKeyIndex;           // the ghost's unique index that makes `key` unique there
+    std::vector<ColumnInfo> keyColumns; // original's definitions of key.columns, in key order
+
+    [[nodiscard]] QStringList sourceColumns() const;
+    [[nodiscard]] QStringList targetColumns() const;
+};
+
+struct PlanOptions {
+    bool approveRenamedColumns = false;
+    bool skipRenamedColumns = false;
+    bool allowNullableUniqueKey = false;
+};
+
+// Builds the plan or explains, in `error`, why the migration can't proceed and what to do about it.
+bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, const AlterAnalysis &alter,
+                        const PlanOptions &options, MigrationPlan &plan, QString *error);
+
+} // namespace engine::inspect

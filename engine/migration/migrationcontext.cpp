@@ -1,0 +1,71 @@
+#include "migrationcontext.h"
+
+using namespace Qt::StringLiterals;
+
+namespace engine::migration {
+
+MigrationError::MigrationError(QString code, QString message, QString statement, unsigned serverError)
+    : std::runtime_error(message.toStdString())
+    , failure{std::move(code), std::move(message), std::move(statement), serverError, true}
+{
+}
+
+MigrationAborted::MigrationAborted(QString why)
+    : std::runtime_error(why.toStdString())
+    , reason(std::move(why))
+{
+}
+
+MigrationContext::MigrationContext()
+{
+    m_clock.start();
+}
+
+void MigrationContext::setState(MigrationState next)
+{
+    std::lock_guard lock(m_mutex);
+    const qint64 now = m_clock.elapsed();
+    m_millisInState[static_cast<size_t>(state.load())] += now - m_stateEnteredAt;
+    m_stateEnteredAt = now;
+    state = static_cast<int>(next);
+}
+
+std::array<qint64, migrationStateCount> MigrationContext::millisPerState() const
+{
+    std::lock_guard lock(m_mutex);
+    auto result = m_millisInState;
+    result[static_cast<size_t>(state.load())] += m_clock.elapsed() - m_stateEnteredAt;
+    return result;
+}
+
+void MigrationContext::setThrottleReason(const QString &reason)
+{
+    std::lock_guard lock(m_mutex);
+    m_throttleReason = reason;
+}
+
+QString MigrationContext::throttleReason() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_throttleReason;
+}
+
+void MigrationContext::setBinlogPosition(const QString &position)
+{
+    std::lock_guard lock(m_mutex);
+    m_binlogPosition = position;
+}
+
+QString MigrationContext::binlogPosition() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_binlogPosition;
+}
+
+void MigrationContext::checkAbort() const
+{
+    if (abortRequested.load())
+        throw MigrationAborted(u"aborted on request"_s);
+}
+
+} // namespace engine::migration

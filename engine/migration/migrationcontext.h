@@ -1,0 +1,81 @@
+#pragma once
+
+#include "progress.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+
+namespace engine::migration {
+
+// Thrown inside the engine's threads to stop a migration with a stable code; caught at the worker's boundary.
+class MigrationError : public std::runtime_error {
+public:
+    MigrationError(QString code, QString message, QString statement = {}, unsigned serverError = 0);
+    MigrationFailure failure;
+};
+
+// Thrown when the DBA aborted (abort / panic): the same clean-up path as a failure, a different outcome.
+class MigrationAborted : public std::runtime_error {
+public:
+    explicit MigrationAborted(QString reason);
+    QString reason;
+};
+
+// State shared by the migration's threads (worker, binlog reader, appliers, heartbeat) and read by the
+// controller for snapshots. Counters are atomics; the few strings sit behind a mutex. Owned by a shared_ptr
+// that every thread holds, so it outlives whichever thread stops last.
+class MigrationContext {
+public:
+    MigrationContext();
+
+    // Control requests, written by the controller's thread, read by the engine between units of work.
+    std::atomic<bool> abortRequested{false};
+    std::atomic<bool> manualThrottle{false};
+    std::atomic<bool> cutOverRequested{false}; // "unpostpone": proceed even if the postpone flag file exists
+    std::atomic<qint64> chunkTargetMillis{500};
+    std::atomic<qint64> dmlBatchSize{1000};
+    std::atomic<qint64> maxLagMillis{1500};
+    std::atomic<double> niceRatio{0};
+
+    // Progress, written by the engine.
+    std::atomic<int> state{static_cast<int>(MigrationState::Idle)};
+    std::atomic<quint64> rowsCopied{0};
+    std::atomic<quint64> rowsEstimate{0};
+    std::atomic<bool> rowsExact{false};
+    std::atomic<quint64> eventsRead{0};
+    std::atomic<quint64> eventsApplied{0};
+    std::atomic<quint64> backlog{0};
+    std::atomic<qint64> streamLagMillis{-1};
+    std::atomic<qint64> replicaLagMillis{-1};
+    std::atomic<quint64> chunkSize{0};
+    std::atomic<bool> throttled{false};
+    std::atomic<qint64> throttledMillis{0};
+
+    void setState(MigrationState next);
+    [[nodiscard]] MigrationState currentState() const { return static_cast<MigrationState>(state.load()); }
+    [[nodiscard]] qint64 elapsedMillis() const { return m_clock.elapsed(); }
+    // Milliseconds spent in each state, including the current one up to now.
+    [[nodiscard]] std::array<qint64, migrationStateCount> millisPerState() const;
+
+    void setThrottleReason(const QString &reason);
+    [[nodiscard]] QString throttleReason() const;
+    void setBinlogPosition(const QString &position);
+    [[nodiscard]] QString binlogPosition() const;
+
+    // Throws MigrationAborted when an abort was requested. Call between units of work.
+    void checkAbort() const;
+
+private:
+    QElapsedTimer m_clock;
+    mutable std::mutex m_mutex;
+    std::array<qint64, migrationStateCount> m_millisInState{};
+    qint64 m_stateEnteredAt = 0;
+    QString m_throttleReason;
+    QString m_binlogPosition;
+};
+
+} // namespace engine::migration

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "migrationcontext.h"
+#include "migrationspec.h"
+#include "progress.h"
+
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace engine::migration {
+
+class MigrationWorker;
+
+// The facade the GUI and the CLI drive. Lives in the caller's thread; the migration runs in a worker thread.
+// Commands are non-blocking; results come back as typed signals carrying plain values, in the caller's thread.
+// One migration per controller at a time.
+class MigrationController : public QObject {
+    Q_OBJECT
+public:
+    explicit MigrationController(QObject *parent = nullptr);
+    ~MigrationController() override;
+
+    void start(const MigrationSpec &spec);
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+    // Live controls; each takes effect at the engine's next chunk or batch.
+    void abort();
+    void setThrottled(bool throttled);
+    void requestCutOver(); // "unpostpone"
+    void setChunkTargetMillis(qint64 millis);
+    void setDmlBatchSize(qint64 keys);
+    void setMaxLagMillis(qint64 millis);
+    void setNiceRatio(double ratio);
+
+    [[nodiscard]] ProgressSnapshot snapshot() const { return m_last; }
+    void setSnapshotIntervalMillis(int millis) { m_timer.setInterval(millis); }
+
+Q_SIGNALS:
+    void stateChanged(engine::migration::MigrationState state);
+    void progressed(const engine::migration::ProgressSnapshot &snapshot);
+    void finished(const engine::migration::MigrationSummary &summary);
+    void failed(const engine::migration::MigrationFailure &failure);
+
+private:
+    void sample();
+    void onWorkerDone();
+
+    std::shared_ptr<MigrationContext> m_context;
+    QThread m_thread;
+    MigrationWorker *m_worker = nullptr;
+    QTimer m_timer;
+    bool m_running = false;
+    ProgressSnapshot m_last;
+    struct Sample {
+        qint64 millis;
+        quint64 rows;
+        quint64 events;
+    };
+    std::deque<Sample> m_window; // the last ~10 s, for smoothed rates
+};
+
+void registerMetaTypes();
+
+} // namespace engine::migration

@@ -1,0 +1,417 @@
+#include "migrationrunner.h"
+
+#include "changelog.h"
+
+#include <apply/applier.h>
+#include <apply/changecapture.h>
+#include <apply/changeset.h>
+#include <apply/keycodec.h>
+#include <binlog/binlogposition.h>
+#include <copy/rowcopier.h>
+#include <cutover/atomiccutover.h>
+#include <logging/logging.h>
+#include <mysql/sessionsetup.h>
+#include <mysql/sqltext.h>
+#include <verify/checksumverifier.h>
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QUuid>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using engine::mysql::Connection;
+using engine::mysql::DbException;
+using engine::mysql::qualifiedName;
+
+namespace engine::migration {
+
+MigrationRunner::MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationContext> context)
+    : m_spec(std::move(spec))
+    , m_context(std::move(context))
+{
+    m_context->chunkTargetMillis = m_spec.chunkTargetMillis;
+    m_context->dmlBatchSize = m_spec.dmlBatchSize;
+    m_context->maxLagMillis = m_spec.maxLagMillis;
+    m_context->niceRatio = m_spec.niceRatio;
+}
+
+MigrationRunner::~MigrationRunner()
+{
+    stopHelpers();
+}
+
+MigrationSummary MigrationRunner::run()
+{
+    QElapsedTimer total;
+    total.start();
+    m_summary.database = m_spec.database;
+    m_summary.table = m_spec.table;
+    m_summary.alter = m_spec.alter;
+    m_summary.dryRun = !m_spec.execute;
+    try {
+        if (const QString problem = m_spec.validate(); !problem.isEmpty())
+            throw MigrationError(u"bad-arguments"_s, problem);
+        m_context->setState(MigrationState::Connecting);
+        m_topology = Topology::resolve(m_spec);
+        m_names = TableNames::forSpec(m_spec, QDateTime::currentDateTimeUtc().toString(u"yyyyMMddHHmmss"_s));
+        m_primary = Connection::open(m_topology.primary, u"migrate"_s);
+        mysql::prepareDataSession(m_primary, {!m_spec.skipStrictMode, true, 10});
+
+        m_context->setState(MigrationState::Validating);
+        validateOriginal();
+        m_context->setState(MigrationState::CreatingGhost);
+        prepareGhost();
+        if (!m_spec.execute) {
+            SS_INFO("dry run: the ghost table validated; dropping it (pass --execute to migrate)");
+            cleanupAfterFailure();
+            m_context->setState(MigrationState::DryRunDone);
+            m_summary.totalMillis = total.elapsed();
+            return m_summary;
+        }
+        startStreaming();
+        m_context->setState(MigrationState::Copying);
+        QElapsedTimer copyTimer;
+        copyTimer.start();
+        copyRows();
+        m_summary.copyMillis = copyTimer.elapsed();
+        if (m_spec.verify) {
+            m_context->setState(MigrationState::Verifying);
+            verify();
+        }
+        postponeIfAsked();
+        m_context->setState(MigrationState::CuttingOver);
+        cutOver();
+        finish();
+        m_context->setState(MigrationState::Done);
+    } catch (const MigrationAborted &) {
+        cleanupAfterFailure();
+        m_context->setState(MigrationState::Aborted);
+        throw;
+    } catch (MigrationError &error) {
+        cleanupAfterFailure();
+        error.failure.originalUntouched = !m_swapped;
+        m_context->setState(MigrationState::Failed);
+        throw;
+    } catch (const DbException &error) {
+        cleanupAfterFailure();
+        m_context->setState(MigrationState::Failed);
+        throw MigrationError(u"server-error"_s, error.error().message, error.error().statement, error.code());
+    }
+    m_summary.rowsCopied = m_context->rowsCopied;
+    m_summary.eventsApplied = m_context->eventsApplied;
+    m_summary.totalMillis = total.elapsed();
+    return m_summary;
+}
+
+void MigrationRunner::validateOriginal()
+{
+    const QString &db = m_spec.database;
+    auto schema = inspect::TableSchema::load(m_primary, db, m_spec.table);
+    if (!schema)
+        throw MigrationError(u"no-table"_s, u"table %1.%2 does not exist on the primary %3"_s.arg(
+                                                db, m_spec.table, m_topology.primaryFacts.endpoint));
+    if (schema->tableType != u"BASE TABLE"_s)
+        throw MigrationError(u"not-a-table"_s, u"%1.%2 is a %3, not a base table; only tables can be migrated"_s.arg(
+                                                   db, m_spec.table, schema->tableType));
+    m_original = std::move(*schema);
+    const auto alter = inspect::AlterAnalysis::parse(m_spec.alter);
+    if (alter.namesOtherTable)
+        throw MigrationError(u"bad-alter"_s, u"--alter takes only the change itself, e.g. \"ADD COLUMN c INT\", "
+                                             "not a whole ALTER TABLE statement"_s);
+    if (alter.renamesTable)
+        throw MigrationError(u"alter-renames-table"_s, u"the ALTER renames the table; an online migration keeps the "
+                                                       "table's name. Rename it separately with RENAME TABLE"_s);
+    if (!m_spec.skipForeignKeyChecks && !m_original.parentForeignKeys.empty()) {
+        QStringList refs;
+        for (const auto &fk : m_original.parentForeignKeys)
+            refs << u"%1 on %2.%3"_s.arg(fk.name, fk.childSchema, fk.childTable);
+        throw MigrationError(u"fk-parent"_s, u"%1 is referenced by foreign keys (%2); after the swap they would point "
+                                             "at the old table. Drop those foreign keys first, or migrate with "
+                                             "native ALTER"_s.arg(m_spec.table, refs.join(u", "_s)));
+    }
+    if (!m_spec.skipForeignKeyChecks && !m_original.childForeignKeys.empty() && !m_spec.discardForeignKeys) {
+        QStringList names;
+        for (const auto &fk : m_original.childForeignKeys)
+            names << fk.name;
+        throw MigrationError(u"fk-child"_s, u"%1 has foreign keys (%2). Child-side foreign keys can't be carried over "
+                                            "online; pass --discard-foreign-keys to create the new table without "
+                                            "them"_s.arg(m_spec.table, names.join(u", "_s)));
+    }
+    if (!m_original.triggers.empty() && !m_spec.includeTriggers) {
+        QStringList names;
+        for (const auto &t : m_original.triggers)
+            names << u"%1 (%2 %3)"_s.arg(t.name, t.timing, t.event);
+        throw MigrationError(u"triggers"_s, u"%1 has triggers: %2. Pass --include-triggers to recreate them on the "
+                                            "new table at the swap"_s.arg(m_spec.table, names.join(u", "_s)));
+    }
+    auto refuseLeftover = [&](const QString &name, bool drop, const QString &flag) {
+        if (!inspect::tableExists(m_primary, db, name))
+            return;
+        if (!drop)
+            throw MigrationError(u"leftover-table"_s, u"table %1.%2 already exists (left by an earlier migration?). "
+                                                      "Inspect it, then drop it or pass %3"_s.arg(db, name, flag));
+        SS_INFO("dropping leftover table {}", name.toStdString());
+        m_primary.execute(u"DROP TABLE "_s + qualifiedName(db, name));
+    };
+    refuseLeftover(m_names.ghost, m_spec.initiallyDropGhostTable, u"--initially-drop-ghost-table"_s);
+    refuseLeftover(m_names.changelog, m_spec.initiallyDropGhostTable, u"--initially-drop-ghost-table"_s);
+    refuseLeftover(m_names.old, m_spec.initiallyDropOldTable, u"--initially-drop-old-table"_s);
+    m_context->rowsEstimate = m_original.rowEstimate;
+}
+
+void MigrationRunner::prepareGhost()
+{
+    const QString &db = m_spec.database;
+    const QString ghost = qualifiedName(db, m_names.ghost);
+    changelog::create(m_primary, db, m_names.changelog);
+    m_changelogCreated = true;
+    m_primary.execute(u"CREATE TABLE %1 LIKE %2"_s.arg(ghost, qualifiedName(db, m_spec.table)));
+    m_ghostCreated = true;
+    try {
+        m_primary.execute(u"ALTER TABLE %1 %2"_s.arg(ghost, m_spec.alter));
+    } catch (const DbException &error) {
+        throw MigrationError(u"alter-failed"_s, u"the ALTER failed on the (empty) ghost table: %1"_s.arg(
+                                                    error.error().message), error.error().statement, error.code());
+    }
+    auto ghostSchema = inspect::TableSchema::load(m_primary, db, m_names.ghost);
+    m_ghost = std::move(*ghostSchema);
+    QString problem;
+    inspect::PlanOptions options{m_spec.approveRenamedColumns, m_spec.skipRenamedColumns, m_spec.allowNullableUniqueKey};
+    if (!inspect::buildMigrationPlan(m_original, m_ghost, inspect::AlterAnalysis::parse(m_spec.alter), options,
+                                     m_plan, &problem))
+        throw MigrationError(u"no-shared-key"_s, problem);
+    m_summary.newCreateStatement = m_ghost.createStatement;
+    SS_INFO("plan: key {} ({}); {} columns copied, dropped [{}], added [{}]", m_plan.key.name.toStdString(),
+            m_plan.key.columns.join(u", "_s).toStdString(), m_plan.columns.size(),
+            m_plan.droppedColumns.join(u", "_s).toStdString(), m_plan.addedColumns.join(u", "_s).toStdString());
+}
+
+void MigrationRunner::startStreaming()
+{
+    m_codec = std::make_shared<apply::KeyCodec>(m_plan.keyColumns);
+    m_changes = std::make_shared<apply::ChangeSet>(m_spec.applyWorkers, 2'000'000);
+    m_heartbeat = std::make_unique<Heartbeat>(m_topology.primary, m_spec.database, m_names.changelog,
+                                              static_cast<int>(m_spec.heartbeatIntervalMillis));
+    m_heartbeat->start();
+
+    apply::ChangeCapture::Options capture;
+    capture.source = m_topology.inspector;
+    capture.serverId = m_spec.replicaServerId;
+    capture.schema = m_spec.database;
+    capture.table = m_spec.table;
+    capture.changelogTable = m_names.changelog;
+    capture.tableColumnCount = static_cast<int>(m_original.columns.size());
+    for (const auto &keyColumn : m_plan.keyColumns)
+        for (int i = 0; i < static_cast<int>(m_original.columns.size()); ++i)
+            if (m_original.columns[static_cast<size_t>(i)].name == keyColumn.name)
+                capture.keyOrdinals.push_back(i);
+    Connection inspector = Connection::open(m_topology.inspector, u"inspect"_s);
+    const binlog::BinlogPosition start = binlog::currentBinlogPosition(inspector);
+    m_capture = std::make_unique<apply::ChangeCapture>(capture, m_codec, m_changes, m_context);
+    m_capture->start(start);
+    // Prove the stream works end to end (and, through a replica, that replication flows) before copying.
+    if (!writeMarkerAndWait(u"stream-check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces), 30000))
+        throw MigrationError(u"stream-failed"_s, u"a row written to %1 on the primary did not come back through the "
+                                                 "binlog of %2 within 30 s. Check that replication runs"_s.arg(
+                                                     m_names.changelog, m_topology.inspectorFacts.endpoint));
+
+    apply::Applier::Options applier{m_topology.primary, m_spec.database, m_spec.table, m_names.ghost,
+                                    !m_spec.skipStrictMode, 10};
+    m_applier = std::make_unique<apply::Applier>(applier, m_plan, m_codec, m_changes, m_context,
+                                                 [this] { waitWhileThrottled(); });
+    m_applier->start();
+}
+
+bool MigrationRunner::writeMarkerAndWait(const QString &token, int timeoutMillis)
+{
+    Connection marker = Connection::open(m_topology.primary, u"marker"_s);
+    changelog::writeMarker(marker, m_spec.database, m_names.changelog, token);
+    return m_capture->waitForMarker(token, std::chrono::milliseconds(timeoutMillis)) != 0;
+}
+
+void MigrationRunner::checkHelpers()
+{
+    m_context->checkAbort();
+    if (m_capture)
+        m_capture->rethrowFailure();
+    if (m_applier)
+        m_applier->rethrowFailure();
+    if (m_changes)
+        m_context->backlog = m_changes->pendingKeys();
+}
+
+void MigrationRunner::waitWhileThrottled()
+{
+    for (;;) {
+        QString reason;
+        if (m_context->manualThrottle)
+            reason = u"throttled by the operator"_s;
+        else if (const qint64 lag = m_context->streamLagMillis; lag > m_context->maxLagMillis)
+            reason = u"lag %1 ms > max-lag-millis %2"_s.arg(lag).arg(m_context->maxLagMillis.load());
+        if (reason.isEmpty() || m_context->abortRequested) {
+            if (m_context->throttled.exchange(false))
+                m_context->setThrottleReason({});
+            return;
+        }
+        if (!m_context->throttled.exchange(true))
+            SS_INFO("throttling: {}", reason.toStdString());
+        m_context->setThrottleReason(reason);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        m_context->throttledMillis += 100;
+    }
+}
+
+void MigrationRunner::copyRows()
+{
+    copy::RowCopier copier(m_primary, {m_spec.database, m_spec.table, m_names.ghost, m_spec.chunkSize, m_spec.defaultRetries},
+                           m_plan, m_codec, m_context,
+                           [this] { waitForBacklog(0); },
+                           [this] { checkHelpers(); waitWhileThrottled(); });
+    if (copier.prepare()) {
+        while (copier.copyNextChunk())
+            checkHelpers();
+    }
+    checkHelpers();
+    m_context->rowsEstimate = std::max<quint64>(m_context->rowsEstimate, m_context->rowsCopied);
+    SS_INFO("copy: {} rows in {} chunks", m_context->rowsCopied.load(), copier.chunksCopied());
+    waitForBacklog(1000);
+}
+
+void MigrationRunner::waitForBacklog(quint64 maxKeys)
+{
+    // Everything read so far, then the keys left: bounded by the stream's pace, checked for failures meanwhile.
+    const quint64 target = m_changes->lastSequence();
+    while (!m_changes->waitApplied(target, std::chrono::milliseconds(200)) && m_changes->pendingKeys() > maxKeys)
+        checkHelpers();
+    checkHelpers();
+}
+
+void MigrationRunner::verify()
+{
+    verify::ChecksumVerifier verifier(
+        {m_topology.primary, m_spec.database, m_spec.table, m_names.ghost, m_spec.cutOverLockTimeoutSeconds, 20000},
+        m_plan, m_original, m_ghost, m_codec, *m_changes, m_context,
+        {[this](const QString &token, int ms) { return writeMarkerAndWait(token, ms); },
+         [this](const std::vector<QString> &keys) { return m_applier->flushStatements(keys); }});
+    verify::VerifyResult result;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            result = verifier.run();
+            break;
+        } catch (const DbException &error) {
+            // Most likely the brief read lock timed out behind a long writer: try again later.
+            if (attempt >= m_spec.defaultRetries)
+                throw;
+            SS_WARN("verify: could not take a consistent point ({}); retrying", error.error().message.toStdString());
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            checkHelpers();
+        }
+    }
+    m_summary.verified = result.equal;
+    m_summary.verifyResult = result.summary();
+    m_summary.verifyMillis = result.millis;
+    if (!result.equal)
+        throw MigrationError(u"verify-mismatch"_s, u"the ghost table differs from the original (%1). The original is "
+                                                   "untouched; the swap was not made"_s.arg(result.summary()));
+}
+
+void MigrationRunner::postponeIfAsked()
+{
+    const QString flag = m_spec.postponeCutOverFlagFile;
+    bool announced = false;
+    while (!flag.isEmpty() && QFile::exists(flag) && !m_context->cutOverRequested) {
+        if (!announced) {
+            SS_INFO("cut-over postponed while {} exists (delete it, or send 'unpostpone')", flag.toStdString());
+            m_context->setState(MigrationState::Postponed);
+            announced = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        checkHelpers();
+    }
+}
+
+void MigrationRunner::cutOver()
+{
+    cutover::AtomicCutOver cutover(m_topology.primary, m_spec.database, m_names, m_spec.cutOverLockTimeoutSeconds,
+                                   m_spec.cutOver, *m_changes,
+                                   {[this](const QString &token, int ms) { return writeMarkerAndWait(token, ms); },
+                                    [this](const std::vector<QString> &keys) { return m_applier->flushStatements(keys); }});
+    int backoff = 1;
+    for (int attempt = 1;; ++attempt) {
+        checkHelpers();
+        waitWhileThrottled();
+        waitForBacklog(1000);
+        m_summary.cutOverAttempts = attempt;
+        try {
+            const cutover::CutOverResult result = cutover.attempt();
+            m_swapped = true;
+            m_summary.cutOverLockMillis = result.lockMillis;
+            SS_INFO("cut-over: swapped {} and {} (application writes waited {} ms)", m_spec.table.toStdString(),
+                    m_names.ghost.toStdString(), result.lockMillis);
+            return;
+        } catch (const cutover::CutOverAttemptFailed &failure) {
+            SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
+            for (const QString &blocker : failure.blockers)
+                SS_WARN("  blocking: {}", blocker.toStdString());
+            if (attempt >= m_spec.defaultRetries)
+                throw MigrationError(u"cut-over-failed"_s, u"the cut-over failed %1 times; last: %2%3"_s.arg(attempt)
+                                                               .arg(failure.why, failure.blockers.isEmpty() ? QString()
+                                                                    : u". Blocking sessions: "_s + failure.blockers.join(u"; "_s)));
+            std::this_thread::sleep_for(std::chrono::seconds(backoff));
+            if (m_spec.cutOverExponentialBackoff)
+                backoff = std::min(backoff * 2, m_spec.exponentialBackoffMaxInterval);
+        }
+    }
+}
+
+void MigrationRunner::finish()
+{
+    stopHelpers();
+    const QString &db = m_spec.database;
+    m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.changelog));
+    m_changelogCreated = false;
+    m_ghostCreated = false; // it is the table now
+    if (m_spec.okToDropTable) {
+        m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.old));
+        SS_INFO("dropped the old table {}", m_names.old.toStdString());
+    } else {
+        m_summary.oldTable = m_names.old;
+        SS_INFO("the old table is kept as {}.{} (DROP TABLE it when you no longer need a way back)", db.toStdString(),
+                m_names.old.toStdString());
+    }
+}
+
+void MigrationRunner::stopHelpers()
+{
+    if (m_changes)
+        m_changes->close();
+    if (m_applier)
+        m_applier->stop();
+    if (m_capture)
+        m_capture->stop();
+    if (m_heartbeat)
+        m_heartbeat->stop();
+}
+
+void MigrationRunner::cleanupAfterFailure()
+{
+    stopHelpers();
+    if (m_swapped || m_spec.keepHelperTablesOnAbort)
+        return;
+    try {
+        if (!m_primary.isOpen())
+            return;
+        if (m_ghostCreated)
+            m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(m_spec.database, m_names.ghost));
+        if (m_changelogCreated)
+            m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(m_spec.database, m_names.changelog));
+        m_ghostCreated = m_changelogCreated = false;
+    } catch (const DbException &error) {
+        SS_WARN("could not drop the helper tables: {}", error.error().toString().toStdString());
+    }
+}
+
+} // namespace engine::migration

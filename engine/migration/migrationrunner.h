@@ -1,0 +1,72 @@
+#pragma once
+
+#include "migrationcontext.h"
+#include "migrationspec.h"
+#include "progress.h"
+#include "topology.h"
+
+#include <inspect/migrationplan.h>
+#include <inspect/tableschema.h>
+#include <mysql/connection.h>
+
+#include <memory>
+
+namespace engine::apply {
+class Applier;
+class ChangeCapture;
+class ChangeSet;
+class KeyCodec;
+} // namespace engine::apply
+
+namespace engine::migration {
+
+class Heartbeat;
+
+// One migration from start to finish, blocking, on the calling (worker) thread:
+// connect → validate → create ghost and changelog → stream binlog → copy rows (appliers running alongside) →
+// verify → postpone (optional) → cut over → clean up. Helper threads (binlog reader, appliers, heartbeat) are
+// started and always stopped here. Any failure or abort before the swap drops the ghost and changelog and
+// leaves the original table and its traffic untouched, then rethrows (MigrationError / MigrationAborted).
+class MigrationRunner {
+public:
+    MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationContext> context);
+    ~MigrationRunner();
+
+    MigrationSummary run();
+
+private:
+    void validateOriginal();
+    void prepareGhost();
+    void startStreaming();
+    void copyRows();
+    void waitForBacklog(quint64 maxKeys);
+    void verify();
+    void postponeIfAsked();
+    void cutOver();
+    void finish();
+    void stopHelpers();
+    void cleanupAfterFailure();
+    void waitWhileThrottled();
+    bool writeMarkerAndWait(const QString &token, int timeoutMillis);
+    void checkHelpers();
+
+    MigrationSpec m_spec;
+    std::shared_ptr<MigrationContext> m_context;
+    Topology m_topology;
+    TableNames m_names;
+    mysql::Connection m_primary; // the worker's own connection to the primary
+    inspect::TableSchema m_original;
+    inspect::TableSchema m_ghost;
+    inspect::MigrationPlan m_plan;
+    std::shared_ptr<apply::KeyCodec> m_codec;
+    std::shared_ptr<apply::ChangeSet> m_changes;
+    std::unique_ptr<apply::ChangeCapture> m_capture;
+    std::unique_ptr<apply::Applier> m_applier;
+    std::unique_ptr<Heartbeat> m_heartbeat;
+    MigrationSummary m_summary;
+    bool m_ghostCreated = false;
+    bool m_changelogCreated = false;
+    bool m_swapped = false;
+};
+
+} // namespace engine::migration

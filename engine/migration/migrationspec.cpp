@@ -1,0 +1,50 @@
+#include "migrationspec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace engine::migration {
+
+QString MigrationSpec::validate() const
+{
+    if (database.isEmpty())
+        return u"no database: give --database"_s;
+    if (table.isEmpty())
+        return u"no table: give --table"_s;
+    if (alter.trimmed().isEmpty())
+        return u"no ALTER: give --alter, e.g. --alter \"ADD COLUMN note TEXT\""_s;
+    if (chunkSize < 10 || chunkSize > 100000)
+        return u"--chunk-size must be between 10 and 100000 (got %1)"_s.arg(chunkSize);
+    if (dmlBatchSize < 1 || dmlBatchSize > 10000)
+        return u"--dml-batch-size must be between 1 and 10000 (got %1)"_s.arg(dmlBatchSize);
+    if (cutOverLockTimeoutSeconds < 1 || cutOverLockTimeoutSeconds > 10)
+        return u"--cut-over-lock-timeout-seconds must be between 1 and 10 (got %1); longer waits let "
+               "application queries pile up behind the lock"_s.arg(cutOverLockTimeoutSeconds);
+    if (maxLagMillis < 100)
+        return u"--max-lag-millis must be at least 100 (got %1)"_s.arg(maxLagMillis);
+    if (heartbeatIntervalMillis < 100 || heartbeatIntervalMillis > 1000)
+        return u"--heartbeat-interval-millis must be between 100 and 1000"_s;
+    if (defaultRetries < 1)
+        return u"--default-retries must be at least 1"_s;
+    if (niceRatio < 0 || niceRatio > 100)
+        return u"--nice-ratio must be between 0 and 100"_s;
+    if (approveRenamedColumns && skipRenamedColumns)
+        return u"--approve-renamed-columns and --skip-renamed-columns contradict each other: choose one"_s;
+    if (applyWorkers < 1 || applyWorkers > 16)
+        return u"apply workers must be between 1 and 16"_s;
+    return {};
+}
+
+TableNames TableNames::forSpec(const MigrationSpec &spec, const QString &timestamp)
+{
+    TableNames names;
+    names.original = spec.table;
+    const QString prefix = spec.forceTableNames.isEmpty() ? u"_"_s + spec.table : spec.forceTableNames;
+    names.ghost = prefix + u"_gho"_s;
+    names.changelog = prefix + u"_ghc"_s;
+    names.old = spec.timestampOldTable && !timestamp.isEmpty() ? QString(prefix + u"_"_s + timestamp + u"_del"_s)
+                                                               : QString(prefix + u"_del"_s);
+    names.sentry = names.old;
+    return names;
+}
+
+} // namespace engine::migration

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <mysql/connectionsettings.h>
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace engine::migration {
+
+enum class CutOverType { Atomic, TwoStep };
+
+// Everything a migration needs to run, as the DBA chose it. Plain value: built by the CLI or the GUI,
+// copied into the worker thread. Field meanings follow gh-ost's flags of the same names.
+struct MigrationSpec {
+    mysql::ConnectionSettings inspector;  // --host: the server whose binlog is read (preferably a replica)
+    QString assumeMasterHost;             // "host:port" of the primary; empty = discover from the replica
+    QString masterUser, masterPassword;   // when different from the inspector's credentials
+    bool allowOnMaster = false;
+    QString database;
+    QString table;
+    QString alter;
+    bool execute = false;                 // false = dry run: build and validate the ghost, then drop it
+
+    quint32 replicaServerId = 99999;
+    qint64 chunkSize = 1000;              // rows in the first chunk; later chunks adapt to chunkTargetMillis
+    qint64 chunkTargetMillis = 500;
+    qint64 dmlBatchSize = 1000;           // changed keys applied per round trip
+    int applyWorkers = 2;
+    bool exactRowcount = false;
+    int defaultRetries = 60;
+    double niceRatio = 0;
+    bool skipStrictMode = false;
+    bool verify = true;
+
+    bool approveRenamedColumns = false;
+    bool skipRenamedColumns = false;
+    bool discardForeignKeys = false;
+    bool skipForeignKeyChecks = false;
+    bool includeTriggers = false;
+    QString triggerSuffix;
+    bool allowNullableUniqueKey = false;
+    bool initiallyDropGhostTable = false;
+    bool initiallyDropOldTable = false;
+    bool okToDropTable = false;
+    bool timestampOldTable = false;
+    QString forceTableNames;              // replaces "_<table>" as the prefix of the helper tables
+
+    CutOverType cutOver = CutOverType::Atomic;
+    int cutOverLockTimeoutSeconds = 3;
+    bool cutOverExponentialBackoff = false;
+    int exponentialBackoffMaxInterval = 64;
+    QString postponeCutOverFlagFile;
+    qint64 maxLagMillis = 1500;
+    qint64 heartbeatIntervalMillis = 100;
+    bool keepHelperTablesOnAbort = false;
+
+    // Checks the values and their combinations; returns an explanation of the first problem, or empty.
+    [[nodiscard]] QString validate() const;
+};
+
+// The helper tables' names, gh-ost's convention: _T_gho (ghost), _T_ghc (changelog), _T_del (old table).
+struct TableNames {
+    QString original;
+    QString ghost;
+    QString changelog;
+    QString old;
+    QString sentry; // the cut-over sentry takes the old table's name until the swap
+
+    static TableNames forSpec(const MigrationSpec &spec, const QString &timestamp = {});
+};
+
+} // namespace engine::migration
+
+Q_DECLARE_METATYPE(engine::migration::MigrationSpec)

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+namespace engine::migration {
+
+enum class MigrationState {
+    Idle,
+    Connecting,
+    Validating,
+    CreatingGhost,
+    Copying,
+    Verifying,
+    Postponed,     // copy done, changes still applied, the swap waits for the DBA
+    CuttingOver,
+    Done,
+    DryRunDone,
+    Failed,
+    Aborted,
+};
+constexpr int migrationStateCount = static_cast<int>(MigrationState::Aborted) + 1;
+
+QString stateName(MigrationState state); // stable lower-case ids: "copying", "cutting-over", ...
+bool isTerminal(MigrationState state);
+
+// One look at a running migration, taken in the controller's thread from the engine's counters.
+struct ProgressSnapshot {
+    MigrationState state = MigrationState::Idle;
+    qint64 elapsedMillis = 0;
+    std::array<qint64, migrationStateCount> millisInState{}; // time spent in each state so far
+    quint64 rowsCopied = 0;
+    quint64 rowsEstimate = 0;
+    bool rowsExact = false;
+    double copyPercent = 0;      // 0..100, never above 100
+    double copyRowsPerSecond = 0;   // smoothed
+    quint64 eventsRead = 0;      // row events read from the binlog for the table
+    quint64 eventsApplied = 0;
+    double applyEventsPerSecond = 0; // smoothed
+    quint64 backlog = 0;         // changed keys read but not yet applied
+    qint64 streamLagMillis = -1; // age of the newest heartbeat seen in the stream (-1: none yet)
+    qint64 replicaLagMillis = -1;
+    qint64 etaSeconds = -1;      // -1: unknown; 0: due
+    bool throttled = false;
+    QString throttleReason;
+    qint64 throttledMillis = 0;
+    QString binlogPosition;
+    quint64 chunkSize = 0;
+};
+
+struct MigrationSummary {
+    bool dryRun = false;
+    QString database, table, alter;
+    QString newCreateStatement;  // the ghost's CREATE TABLE (dry run and success)
+    quint64 rowsCopied = 0;
+    quint64 eventsApplied = 0;
+    qint64 copyMillis = 0;
+    qint64 totalMillis = 0;
+    bool verified = false;
+    QString verifyResult;
+    qint64 verifyMillis = 0;
+    qint64 cutOverLockMillis = 0;
+    int cutOverAttempts = 0;
+    QString oldTable;            // where the original table now is (kept for rollback) or empty if dropped
+};
+
+// Why a migration stopped. `code` is stable for scripts and translations ("unique-duplicates", "no-shared-key").
+struct MigrationFailure {
+    QString code;
+    QString message;
+    QString statement;
+    unsigned serverError = 0;
+    bool originalUntouched = true;
+};
+
+} // namespace engine::migration
+
+Q_DECLARE_METATYPE(engine::migration::MigrationState)
+Q_DECLARE_METATYPE(engine::migration::ProgressSnapshot)
+Q_DECLARE_METATYPE(engine::migration::MigrationSummary)
+Q_DECLARE_METATYPE(engine::migration::MigrationFailure)
