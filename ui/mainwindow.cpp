@@ -1,41 +1,91 @@
 #include "mainwindow.h"
 
-#include "placeholderpage.h"
+#include "connectionspage.h"
+#include "historypage.h"
+#include "logmodel.h"
+#include "logsink.h"
+#include "monitorpage.h"
+#include "newmigrationpage.h"
+#include "preflightpage.h"
+#include "session.h"
+#include "statestrip.h"
+
+#include <logging/logging.h>
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
+using namespace engine::migration;
 
 namespace ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new Session(this))
+    , m_log(new LogModel(10000, this))
     , m_pages(new QTabWidget(this))
+    , m_connections(new ConnectionsPage(this))
+    , m_newMigration(new NewMigrationPage(m_session, this))
+    , m_preflight(new PreflightPage(m_session, this))
+    , m_monitor(new MonitorPage(m_session, m_log, this))
+    , m_history(new HistoryPage(m_session, this))
+    , m_connectionLabel(new QLabel(this))
+    , m_stateLabel(new QLabel(this))
 {
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Shadowswap"));
     setWindowIcon(QIcon(u":/icons/shadowswap.svg"_s));
+    engine::logging::addSink(m_log->sink());
+
     m_pages->setDocumentMode(true);
-    m_pages->addTab(new PlaceholderPage(tr("Connections"), tr("Saved server profiles and connection tests."), this),
-                    tr("Connections"));
-    m_pages->addTab(new PlaceholderPage(tr("New migration"), tr("Pick a table and type the ALTER."), this),
-                    tr("New migration"));
-    m_pages->addTab(new PlaceholderPage(tr("Preflight"), tr("Readiness checks for the chosen table."), this),
-                    tr("Preflight"));
-    m_pages->addTab(new PlaceholderPage(tr("Monitor"), tr("Live progress, rates, lag and controls."), this),
-                    tr("Monitor"));
-    m_pages->addTab(new PlaceholderPage(tr("History"), tr("Past migrations from the local journal."), this),
-                    tr("History"));
+    m_pages->addTab(m_connections, tr("Connections"));
+    m_pages->addTab(m_newMigration, tr("New migration"));
+    m_pages->addTab(m_preflight, tr("Preflight"));
+    m_pages->addTab(m_monitor, tr("Monitor"));
+    m_pages->addTab(m_history, tr("History"));
     setCentralWidget(m_pages);
+    statusBar()->addPermanentWidget(m_stateLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    connect(m_connections, &ConnectionsPage::connected, this,
+            [this](const ConnectionProfile &profile, const QString &password, const engine::mysql::ServerFacts &facts) {
+                m_session->setConnection(profile, password, facts);
+                statusBar()->showMessage(tr("Connected to %1").arg(facts.endpoint), 5000);
+                updateStatus();
+            });
+    connect(m_connections, &ConnectionsPage::connectionFailed, this,
+            [this](const QString &) { statusBar()->showMessage(tr("Connection failed"), 5000); });
+    connect(m_newMigration, &NewMigrationPage::preflightRequested, this, [this] {
+        showPage(Page::Preflight);
+        m_preflight->run();
+    });
+    connect(m_newMigration, &NewMigrationPage::startRequested, this, &MainWindow::startMigration);
+    MigrationController *c = m_session->controller();
+    connect(c, &MigrationController::stateChanged, this, &MainWindow::updateStatus);
+    const auto stopped = [this] {
+        updateStatus();
+        if (m_closeWhenStopped)
+            close();
+    };
+    connect(c, &MigrationController::finished, this, stopped);
+    connect(c, &MigrationController::failed, this, stopped);
+
     createActions();
-    statusBar()->showMessage(tr("Not connected"));
+    updateStatus();
     restoreWindowState();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::showPage(Page page)
 {
@@ -45,28 +95,165 @@ void MainWindow::showPage(Page page)
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction = fileMenu->addAction(tr("&Connect…"), this, [this] { showPage(Page::Connections); });
+    connectAction->setShortcut(tr("Ctrl+K"));
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *migrationMenu = menuBar()->addMenu(tr("&Migration"));
+    QAction *inspect = migrationMenu->addAction(tr("&Inspect table…"), this, &MainWindow::inspectTable);
+    inspect->setShortcut(tr("Ctrl+I"));
+    QAction *dryRun = migrationMenu->addAction(tr("&Dry run"), this, [this] {
+        showPage(Page::NewMigration);
+        m_newMigration->dryRun();
+    });
+    dryRun->setShortcut(tr("Ctrl+D"));
+    QAction *start = migrationMenu->addAction(tr("&Start migration"), this, &MainWindow::startMigration);
+    start->setShortcut(tr("Ctrl+Return"));
+    migrationMenu->addSeparator();
+    QAction *throttle = migrationMenu->addAction(tr("&Throttle / Resume"), this, [this] {
+        if (auto *b = m_monitor->findChild<QPushButton *>(u"throttleButton"_s); b && b->isEnabled())
+            b->click();
+    });
+    throttle->setShortcut(tr("Ctrl+Shift+T"));
+    QAction *abort = migrationMenu->addAction(tr("&Abort…"), m_monitor, &MonitorPage::confirmAbort);
+    abort->setShortcut(tr("Ctrl+Shift+A"));
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_pages->count(); ++i) {
+        QAction *a = viewMenu->addAction(m_pages->tabText(i), this, [this, i] { m_pages->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    }
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Shadowswap"), this, [this] {
         QMessageBox::about(this, tr("About Shadowswap"),
-                           tr("<b>Shadowswap %1</b><p>Online schema changes for live MySQL and MariaDB tables."
-                              "</p><p>License: GPL-3.0-or-later.</p>")
+                           tr("<b>Shadowswap %1</b><p>Online schema changes for live MySQL and MariaDB tables: the "
+                              "new table is built and kept in sync from the binlog, then swapped in atomically.</p>"
+                              "<p>License: GPL-3.0-or-later.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(u"mainToolbar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(connectAction);
+    toolbar->addAction(inspect);
+    toolbar->addAction(dryRun);
+    toolbar->addAction(start);
+    toolbar->addSeparator();
+    toolbar->addAction(throttle);
+    toolbar->addAction(abort);
+}
+
+void MainWindow::updateStatus()
+{
+    m_connectionLabel->setText(m_session->isConnected() ? tr("Connected: %1").arg(m_session->facts().endpoint)
+                                                        : tr("Not connected"));
+    const MigrationState state = m_session->controller()->snapshot().state;
+    m_stateLabel->setText(m_session->isMigrating() || state != MigrationState::Idle
+                              ? tr("Migration: %1").arg(StateStrip::stateText(state))
+                              : QString());
+}
+
+void MainWindow::openDemo()
+{
+    QString password;
+    const auto profile = sandboxProfile(&password);
+    if (!profile) {
+        statusBar()->showMessage(tr("--demo: no sandbox in the environment (run scripts/demo)"), 10000);
+        return;
+    }
+    m_connections->prefill(*profile, password);
+    m_newMigration->preselect(u"shop"_s, u"orders"_s, u"ADD COLUMN priority TINYINT NOT NULL DEFAULT 0"_s);
+    m_connections->testConnection();
+    connect(m_session, &Session::connectionChanged, this, [this] { showPage(Page::NewMigration); },
+            Qt::SingleShotConnection);
+}
+
+void MainWindow::startMigration()
+{
+    if (m_session->isMigrating())
+        return;
+    const MigrationSpec spec = m_newMigration->spec();
+    if (spec.table.isEmpty() || spec.alter.isEmpty()) {
+        showPage(Page::NewMigration);
+        return;
+    }
+    if (const QString problem = spec.validate(); !problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Start migration"), problem);
+        return;
+    }
+    if (const QStringList blockers = m_session->unresolvedBlockers(); !blockers.isEmpty()) {
+        QMessageBox::warning(this, tr("Start migration"),
+                             tr("Preflight found blocking problems: %1.\n\nFix them and re-run preflight, or override "
+                                "them one by one on the Preflight page.")
+                                 .arg(blockers.join(u", "_s)));
+        showPage(Page::Preflight);
+        return;
+    }
+    m_session->startMigration(spec, m_newMigration->postponeCutOver());
+    showPage(Page::Monitor);
+}
+
+void MainWindow::inspectTable()
+{
+    if (!m_session->isConnected()) {
+        showPage(Page::Connections);
+        statusBar()->showMessage(tr("Connect to a server first."), 5000);
+        return;
+    }
+    const QString current = m_session->table().isEmpty() ? QString()
+                                                         : m_session->database() + u'.' + m_session->table();
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Inspect table"), tr("Table to inspect (schema.table):"),
+                                               QLineEdit::Normal, current, &ok)
+                             .trimmed();
+    if (!ok || !name.contains(u'.'))
+        return;
+    if (name != current)
+        m_session->setTarget(name.section(u'.', 0, 0), name.section(u'.', 1), QString());
+    showPage(Page::Preflight);
+    m_preflight->run();
 }
 
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1100, 720);
+        resize(1200, 800);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_session->isMigrating()) {
+        QMessageBox box(QMessageBox::Question, tr("A migration is running"),
+                        tr("The migration of %1.%2 is still running. Closing the window stops it.")
+                            .arg(m_session->migrationSpec().database, m_session->migrationSpec().table),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(tr("Keep it running and minimize the window, or abort it safely: the helper tables are "
+                                  "dropped and the original table stays untouched."));
+        QPushButton *keep = box.addButton(tr("&Keep running (minimize)"), QMessageBox::AcceptRole);
+        QPushButton *abort = box.addButton(tr("&Abort safely and quit"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == keep)
+            showMinimized();
+        if (box.clickedButton() == abort) {
+            m_closeWhenStopped = true;
+            m_session->controller()->abort();
+            statusBar()->showMessage(tr("Aborting; the window closes when the helper tables are gone…"));
+        }
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
     event->accept();
 }
 

@@ -58,5 +58,7 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window;
     window.show();
+    if (parser.isSet(demoOption))
+        window.openDemo();
     return QApplication::exec();
 }

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <migration/progress.h>
+#include <migration/migrationspec.h>
+
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListView;
+class QPushButton;
+class QSpinBox;
+
+namespace ui {
+
+class LogFilterModel;
+class LogModel;
+class MonitorCharts;
+class Session;
+class StateStrip;
+
+// The live view of the session's migration: state strip, figures, charts, controls, live settings and the log.
+class MonitorPage : public QWidget {
+    Q_OBJECT
+public:
+    MonitorPage(Session *session, LogModel *log, QWidget *parent = nullptr);
+
+    // How the page asks "are you sure?"; tests replace the dialog. Returns true to go ahead.
+    using Confirm = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
+    [[nodiscard]] MonitorCharts *charts() const { return m_charts; }
+
+    void confirmAbort();
+    void confirmCutOver();
+
+private:
+    void onStarted(const engine::migration::MigrationSpec &spec);
+    void onSnapshot(const engine::migration::ProgressSnapshot &snapshot);
+    void onFinished(const engine::migration::MigrationSummary &summary);
+    void onFailed(const engine::migration::MigrationFailure &failure);
+    void setControlsEnabled(bool running);
+    void updatePostponeButton();
+
+    Session *m_session;
+    StateStrip *m_strip;
+    QLabel *m_title;
+    QLabel *m_figures;
+    QLabel *m_result;
+    MonitorCharts *m_charts;
+    QPushButton *m_throttle;
+    QPushButton *m_postpone;
+    QPushButton *m_cutOver;
+    QPushButton *m_abort;
+    QSpinBox *m_chunkTarget;
+    QSpinBox *m_maxLag;
+    QDoubleSpinBox *m_nice;
+    QComboBox *m_logLevel;
+    QListView *m_logView;
+    LogFilterModel *m_logFilter;
+    Confirm m_confirm;
+};
+
+} // namespace ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "connectionprofile.h"
+
+#include <migration/migrationcontroller.h>
+#include <migration/migrationspec.h>
+#include <mysql/serverfacts.h>
+#include <preflight/preflightreport.h>
+
+#include <QObject>
+
+#include <optional>
+
+namespace ui {
+
+// What the console's pages share: the active connection, the chosen table, the last preflight report and the one
+// running migration. Lives in the GUI thread; pages read it and react to its signals.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    void setConnection(const ConnectionProfile &profile, const QString &password,
+                       const engine::mysql::ServerFacts &facts);
+    [[nodiscard]] bool isConnected() const { return m_connected; }
+    [[nodiscard]] const ConnectionProfile &profile() const { return m_profile; }
+    [[nodiscard]] const engine::mysql::ServerFacts &facts() const { return m_facts; }
+    // The inspected server's settings, password included (memory only).
+    [[nodiscard]] engine::mysql::ConnectionSettings settings() const { return m_profile.settings(m_password); }
+
+    void setTarget(const QString &database, const QString &table, const QString &alter);
+    [[nodiscard]] QString database() const { return m_database; }
+    [[nodiscard]] QString table() const { return m_table; }
+    [[nodiscard]] QString alter() const { return m_alter; }
+
+    void setPreflightReport(const engine::preflight::PreflightReport &report);
+    [[nodiscard]] const std::optional<engine::preflight::PreflightReport> &preflightReport() const { return m_report; }
+    void setOverriddenFindings(const QStringList &ids) { m_overridden = ids; }
+    [[nodiscard]] const QStringList &overriddenFindings() const { return m_overridden; }
+    // Blocking findings of the last report for the current target that the DBA has not overridden.
+    [[nodiscard]] QStringList unresolvedBlockers() const;
+
+    // The running migration. The postpone flag file is ours: it exists while the DBA holds the cut-over back.
+    [[nodiscard]] engine::migration::MigrationController *controller() { return &m_controller; }
+    void startMigration(engine::migration::MigrationSpec spec, bool postponeCutOver);
+    [[nodiscard]] bool isMigrating() const { return m_controller.isRunning(); }
+    [[nodiscard]] const engine::migration::MigrationSpec &migrationSpec() const { return m_spec; }
+    void setCutOverPostponed(bool postponed);
+    [[nodiscard]] bool isCutOverPostponed() const;
+    [[nodiscard]] QString postponeFlagFile() const { return m_flagFile; }
+
+Q_SIGNALS:
+    void connectionChanged();
+    void targetChanged();
+    void preflightReportChanged();
+    void migrationStarted(const engine::migration::MigrationSpec &spec);
+    void cutOverPostponedChanged(bool postponed);
+
+private:
+    void removeFlagFile();
+
+    bool m_connected = false;
+    ConnectionProfile m_profile;
+    QString m_password;
+    engine::mysql::ServerFacts m_facts;
+    QString m_database, m_table, m_alter;
+    std::optional<engine::preflight::PreflightReport> m_report;
+    QStringList m_overridden;
+    engine::migration::MigrationController m_controller;
+    engine::migration::MigrationSpec m_spec;
+    QString m_flagFile;
+};
+
+} // namespace ui
