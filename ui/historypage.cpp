@@ -49,6 +49,8 @@ void HistoryPage::add(const QString &outcome, qint64 millis, const QString &deta
                                               spec.database + u'.' + spec.table, outcome,
                                               StateStrip::duration(millis), detail});
     item->setToolTip(4, u"ALTER TABLE … "_s + spec.alter);
+    for (int column = 0; column < m_list->columnCount() - 1; ++column)
+        m_list->resizeColumnToContents(column);
 }
 
 } // namespace ui

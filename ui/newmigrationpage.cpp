@@ -178,8 +178,8 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(top);
     vertical->addWidget(m_diff);
-    vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 2);
+    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(vertical);
 
@@ -218,20 +218,24 @@ void NewMigrationPage::preselect(const QString &database, const QString &table, 
     m_wantedSchema = database;
     m_wantedTable = table;
     m_alter->setPlainText(alter);
-    if (m_schema->findText(database) >= 0)
+    if (m_schema->findText(database) < 0)
+        loadSchemas(); // maybe created since the last listing
+    else if (m_schema->currentText() != database)
         m_schema->setCurrentText(database);
+    else
+        loadTables();
 }
 
 void NewMigrationPage::loadSchemas()
 {
     if (!m_session->isConnected())
         return;
-    const int generation = ++m_generation;
+    const int generation = ++m_schemaGeneration;
     m_status->setText(tr("Loading schemas…"));
     runInBackground<Listing>(
         this, [settings = m_session->settings()] { return queryListing(settings, {}); },
         [this, generation](const Listing &listing) {
-            if (generation != m_generation)
+            if (generation != m_schemaGeneration)
                 return;
             m_status->setText(listing.error);
             const QString keep = m_wantedSchema.isEmpty() ? m_schema->currentText() : m_wantedSchema;

@@ -60,6 +60,7 @@ private:
     CreateDiffView *m_diff;
     engine::migration::MigrationController m_dryRun;
     QString m_wantedSchema, m_wantedTable;
+    int m_schemaGeneration = 0; // listings that lost a race are dropped
     int m_generation = 0;
 };
 

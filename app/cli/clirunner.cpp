@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include "migrationcommand.h"
+#include "preflightcommand.h"
 
 #include <logging/logging.h>
 #include <mysql/connection.h>
@@ -109,6 +110,8 @@ int CliRunner::run()
         err() << "shadowswap-cli: " << error << '\n';
         return Usage;
     }
+    if (m_flags.boolValue(u"preflight-only"_s))
+        return runPreflightCommand(m_flags, m_settings);
     const bool migrationMode = m_flags.isSet(u"alter"_s) || m_flags.isSet(u"table"_s);
     if (migrationMode && !m_flags.boolValue(u"server-facts"_s)) {
         engine::migration::MigrationSpec spec;

@@ -131,6 +131,11 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"preflight-only", B, u"", u"[Shadowswap] run the preflight checks and exit"),
         flag(u"format", S, u"text", u"[Shadowswap] preflight report format: text or json"),
         flag(u"force-preflight", S, u"", u"[Shadowswap] override blocking preflight findings by id, comma-separated"),
+        flag(u"preflight-timeout-seconds", I, u"10", u"[Shadowswap] time limit of each preflight check"),
+        flag(u"preflight-long-transaction-seconds", I, u"10",
+             u"[Shadowswap] preflight reports transactions (and idle lock holders) older than this"),
+        flag(u"preflight-free-disk", S, u"", u"[Shadowswap] free space on the primary's data volume, in bytes "
+                                             u"(suffix K, M, G, T), when preflight can't read it"),
         flag(u"server-facts", B, u"", u"[Shadowswap] print the server's version and binlog settings and exit"),
         flag(u"history-file", S, u"", u"[Shadowswap] SQLite journal of migrations (default in the data directory)"),
         // Output

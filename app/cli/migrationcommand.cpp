@@ -81,8 +81,8 @@ QString duration(qint64 seconds)
     if (seconds < 60)
         return u"%1s"_s.arg(seconds);
     if (seconds < 3600)
-        return u"%1m%2s"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, u'0');
-    return u"%1h%2m%3s"_s.arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, u'0').arg(seconds % 60, 2, 10, u'0');
+        return u"%1m%2s"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
+    return u"%1h%2m%3s"_s.arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QChar(u'0')).arg(seconds % 60, 2, 10, QChar(u'0'));
 }
 
 std::atomic<bool> g_signalled{false};

@@ -3,6 +3,7 @@
 #include "flagparser.h"
 
 #include <migration/migrationspec.h>
+#include <migration/progress.h>
 
 namespace cli {
 

@@ -61,14 +61,16 @@ binlog::BinlogPosition ChangeCapture::position() const
     return m_position;
 }
 
-quint64 ChangeCapture::waitForMarker(const QString &token, std::chrono::milliseconds timeout)
+std::optional<quint64> ChangeCapture::waitForMarker(const QString &token, std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(m_mutex);
     m_markerSeen.wait_for(lock, timeout, [&] { return m_markers.count(token) > 0 || m_failure; });
     if (m_failure)
         std::rethrow_exception(m_failure);
     const auto it = m_markers.find(token);
-    return it == m_markers.end() ? 0 : it->second;
+    if (it == m_markers.end())
+        return std::nullopt;
+    return it->second;
 }
 
 void ChangeCapture::onChangelogRow(const QByteArray &hint, const QByteArray &value)

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace engine::apply {
@@ -44,8 +45,8 @@ public:
 
     // Waits until the changelog row carrying `token` (written by the engine) has been read from the stream and
     // returns the ChangeSet sequence at that point: every change before it is in the ChangeSet.
-    // Returns 0 on timeout. Rethrows a reader failure.
-    quint64 waitForMarker(const QString &token, std::chrono::milliseconds timeout);
+    // Returns nullopt on timeout. Rethrows a reader failure.
+    std::optional<quint64> waitForMarker(const QString &token, std::chrono::milliseconds timeout);
 
     // Rethrows the reader thread's failure, if it had one.
     void rethrowFailure() const;

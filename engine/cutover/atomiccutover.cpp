@@ -145,6 +145,31 @@ CutOverResult AtomicCutOver::attemptAtomic()
                                                   : u"the rename was not seen waiting on the lock within %1 s"_s.arg(m_timeout));
         lock.execute(u"DROP TABLE "_s + sentry);
         sentryCreated = false;
+        // The rename takes its locks in name order and may have been waiting on the sentry, not yet on the
+        // table: unlocking now would let queued application writes reach the old table first (gh-ost #887).
+        // Wait (bounded) until it is seen holding a pending exclusive lock on the table itself.
+        QElapsedTimer pending;
+        pending.start();
+        bool renameQueued = false;
+        while (!renameQueued && !renameDone && pending.elapsed() < m_timeout * 1000) {
+            try {
+                renameQueued = side.scalar(
+                    u"SELECT COUNT(*) FROM performance_schema.metadata_locks m JOIN performance_schema.threads t "
+                    "ON t.THREAD_ID = m.OWNER_THREAD_ID WHERE t.PROCESSLIST_ID = %1 AND m.OBJECT_SCHEMA = %2 "
+                    "AND m.OBJECT_NAME = %3 AND m.LOCK_TYPE = 'EXCLUSIVE' AND m.LOCK_STATUS = 'PENDING'"_s
+                        .arg(renameId).arg(side.quote(m_schema), side.quote(m_names.original)))
+                    .value_or(u"0"_s) != u"0"_s;
+            } catch (const DbException &error) {
+                SS_WARN("cut-over: cannot read performance_schema.metadata_locks ({}); unlocking without "
+                        "confirming the rename is queued", error.error().message.toStdString());
+                break;
+            }
+            if (!renameQueued)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        if (!renameQueued && !renameDone)
+            SS_WARN("cut-over: the rename was not seen queued on {} (is the metadata-lock instrument on?)",
+                    m_names.original.toStdString());
         lock.execute(u"UNLOCK TABLES"_s);
         locked = false;
         const qint64 lockMillis = lockTimer.elapsed();

@@ -89,7 +89,7 @@ std::optional<TableSchema> TableSchema::load(Connection &connection, const QStri
     }
     {
         auto fks = connection.query(
-            u"SELECT CONSTRAINT_NAME, TABLE_SCHEMA, TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME "
+            u"SELECT CONSTRAINT_NAME, CONSTRAINT_SCHEMA, TABLE_NAME, UNIQUE_CONSTRAINT_SCHEMA, REFERENCED_TABLE_NAME "
             "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE (CONSTRAINT_SCHEMA = %1 AND TABLE_NAME = %2) "
             "OR (UNIQUE_CONSTRAINT_SCHEMA = %1 AND REFERENCED_TABLE_NAME = %2)"_s.arg(s, t));
         while (fks.next()) {

@@ -229,7 +229,7 @@ bool MigrationRunner::writeMarkerAndWait(const QString &token, int timeoutMillis
 {
     Connection marker = Connection::open(m_topology.primary, u"marker"_s);
     changelog::writeMarker(marker, m_spec.database, m_names.changelog, token);
-    return m_capture->waitForMarker(token, std::chrono::milliseconds(timeoutMillis)) != 0;
+    return m_capture->waitForMarker(token, std::chrono::milliseconds(timeoutMillis)).has_value();
 }
 
 void MigrationRunner::checkHelpers()

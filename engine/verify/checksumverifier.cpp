@@ -92,7 +92,8 @@ Connection ChecksumVerifier::openSnapshot(qint64 *pauseMillis)
     const QString original = qualifiedName(m_options.schema, m_options.original);
     const QString ghost = qualifiedName(m_options.schema, m_options.ghost);
     Connection snapshot = Connection::open(m_options.primary, u"verify"_s);
-    snapshot.execute(u"SET SESSION time_zone = '+00:00', SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
+    snapshot.execute(u"SET SESSION time_zone = '+00:00'"_s);
+    snapshot.execute(u"SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
     Connection lock = Connection::open(m_options.primary, u"verify-lock"_s);
     lock.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_options.lockTimeoutSeconds));
 

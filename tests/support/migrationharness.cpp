@@ -1,5 +1,6 @@
 #include "migrationharness.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
 

@@ -2,6 +2,7 @@
 
 #include <QRandomGenerator>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>

@@ -82,6 +82,10 @@ ScratchDatabase::ScratchDatabase(const Sandbox &sandbox, const QString &testName
 
 ScratchDatabase::~ScratchDatabase()
 {
+    if (qEnvironmentVariable("SHADOWSWAP_KEEP_SCRATCH") == u"1"_s) {
+        qInfo("keeping scratch database %s (SHADOWSWAP_KEEP_SCRATCH=1)", qPrintable(m_name));
+        return;
+    }
     try {
         Connection primary = Connection::open(m_sandbox.primary, u"test"_s);
         primary.execute(u"DROP DATABASE IF EXISTS "_s + quoteIdentifier(m_name));

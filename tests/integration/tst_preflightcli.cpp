@@ -1,0 +1,182 @@
+// shadowswap-cli --preflight-only against the real sandbox: the JSON report's shape, the exit codes, overrides.
+#include <sandbox.h>
+
+#include <mysql/connection.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using engine::mysql::Connection;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The ids of the issue, in its order: scripts rely on them.
+const QStringList expectedIds = {
+    u"server"_s,     u"privileges"_s,  u"binlog"_s,           u"binlog_retention"_s,  u"unique_key"_s,
+    u"alter"_s,      u"instant"_s,     u"new_unique_duplicates"_s, u"table_size"_s,   u"disk_headroom"_s,
+    u"long_transactions"_s, u"metadata_locks"_s, u"foreign_keys"_s, u"triggers"_s, u"scheduled_events"_s,
+    u"replicas"_s,   u"lock_timeouts"_s,
+};
+
+Run runCli(const engine::mysql::ConnectionSettings &server, const QStringList &extra)
+{
+    QProcess process;
+    QStringList args = {u"--host"_s, server.host, u"--port"_s, QString::number(server.port), u"--user"_s, server.user,
+                        u"--password"_s, server.password, u"--preflight-only"_s};
+    process.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s, args + extra);
+    Run run;
+    if (!process.waitForFinished(120000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QJsonObject findingOf(const QJsonObject &report, const QString &id)
+{
+    for (const QJsonValue &value : report.value(u"findings"_s).toArray())
+        if (value.toObject().value(u"id"_s).toString() == id)
+            return value.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestPreflightCli : public QObject {
+    Q_OBJECT
+private:
+    // Parses stdout as the report and checks its shape; fills `report`.
+    static void parseReport(const Run &run, QJsonObject &report)
+    {
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u'\n' + run.out));
+        QVERIFY(document.isObject());
+        report = document.object();
+        QVERIFY2(report.contains(u"target"_s) && report.contains(u"findings"_s), qPrintable(run.out));
+        const QJsonObject target = report.value(u"target"_s).toObject();
+        for (const QString &key : {u"database"_s, u"table"_s, u"alter"_s, u"servers"_s})
+            QVERIFY2(target.contains(key), qPrintable(key));
+        QVERIFY(!target.value(u"servers"_s).toArray().isEmpty());
+        QStringList ids;
+        for (const QJsonValue &value : report.value(u"findings"_s).toArray()) {
+            const QJsonObject finding = value.toObject();
+            QStringList keys = finding.keys();
+            keys.sort();
+            QCOMPARE(keys, (QStringList{u"detail"_s, u"fix"_s, u"id"_s, u"severity"_s, u"title"_s}));
+            QVERIFY2((QStringList{u"ok"_s, u"warn"_s, u"block"_s}).contains(finding.value(u"severity"_s).toString()),
+                     qPrintable(finding.value(u"severity"_s).toString()));
+            QVERIFY(!finding.value(u"title"_s).toString().isEmpty());
+            ids << finding.value(u"id"_s).toString();
+        }
+        QCOMPARE(ids, expectedIds);
+    }
+
+private Q_SLOTS:
+    void cleanTablePrintsJsonAndExitsZero()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"pfcliclean"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT)"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, seq FROM seq_1_to_200"_s);
+        engine::mysql::ConnectionSettings replicaServer = sandbox.replica;
+        Connection replica = Connection::open(replicaServer);
+        testsupport::waitForReplica(primary, replica);
+
+        const Run run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                                 u"ADD COLUMN c INT"_s, u"--format=json"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(u"exit %1\n%2\n%3"_s.arg(run.exitCode).arg(run.out, run.err)));
+        QJsonObject report;
+        parseReport(run, report);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonObject target = report.value(u"target"_s).toObject();
+        QCOMPARE(target.value(u"database"_s).toString(), db.name());
+        QCOMPARE(target.value(u"table"_s).toString(), u"t"_s);
+        QCOMPARE(target.value(u"alter"_s).toString(), u"ADD COLUMN c INT"_s);
+        const QJsonArray servers = target.value(u"servers"_s).toArray();
+        QCOMPARE(servers.size(), 2);
+        QCOMPARE(servers[0].toObject().value(u"endpoint"_s).toString(), u"127.0.0.1:%1"_s.arg(sandbox.replica.port));
+        QCOMPARE(servers[1].toObject().value(u"role"_s).toString(), u"primary"_s);
+        QVERIFY(!report.contains(u"error"_s));
+        for (const QJsonValue &value : report.value(u"findings"_s).toArray())
+            QVERIFY2(value.toObject().value(u"severity"_s).toString() != u"block"_s,
+                     qPrintable(QString::fromUtf8(QJsonDocument(value.toObject()).toJson())));
+        QCOMPARE(findingOf(report, u"instant"_s).value(u"title"_s).toString(),
+                 u"The change could run natively as ALGORITHM=INSTANT"_s);
+    }
+
+    void blockingFindingExitsTwoUnlessForced()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"pfcliblock"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT)"_s);
+        primary.execute(u"CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW SET NEW.n = NEW.n + 1"_s);
+        Connection replica = Connection::open(sandbox.replica);
+        testsupport::waitForReplica(primary, replica);
+        const QStringList target = {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s, u"ADD COLUMN c INT"_s};
+
+        Run run = runCli(sandbox.replica, target + QStringList{u"--format=json"_s});
+        QVERIFY2(run.exitCode == 2, qPrintable(u"exit %1\n%2\n%3"_s.arg(run.exitCode).arg(run.out, run.err)));
+        QJsonObject report;
+        parseReport(run, report);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonObject triggers = findingOf(report, u"triggers"_s);
+        QCOMPARE(triggers.value(u"severity"_s).toString(), u"block"_s);
+        QVERIFY(triggers.value(u"detail"_s).toString().contains(u"t_touch"_s));
+
+        run = runCli(sandbox.replica, target + QStringList{u"--format=json"_s, u"--force-preflight=triggers"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(u"exit %1\n%2"_s.arg(run.exitCode).arg(run.err)));
+
+        run = runCli(sandbox.replica, target);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.out.contains(u"BLOCK   triggers: "_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Result: blocked by triggers"_s), qPrintable(run.out));
+        QVERIFY2(run.out.indexOf(u"BLOCK   triggers"_s) < run.out.indexOf(u"OK      server"_s), qPrintable(run.out));
+
+        run = runCli(sandbox.replica, target + QStringList{u"--include-triggers"_s, u"--trigger-suffix=_new"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(u"exit %1\n%2"_s.arg(run.exitCode).arg(run.out)));
+        QVERIFY2(run.out.contains(u"WARN    triggers: "_s), qPrintable(run.out));
+    }
+
+    void preflightThatCannotRunExitsOne()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        engine::mysql::ConnectionSettings nowhere = sandbox.replica;
+        nowhere.port = 1;
+        Run run = runCli(nowhere, {u"--database"_s, u"d"_s, u"--table"_s, u"t"_s, u"--format=json"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"preflight could not run: cannot connect to"_s), qPrintable(run.err));
+        QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY2(report.value(u"error"_s).toString().contains(u"127.0.0.1:1"_s), qPrintable(run.out));
+        QVERIFY(report.value(u"findings"_s).toArray().isEmpty());
+
+        run = runCli(sandbox.replica, {u"--database"_s, u"no_such_db"_s, u"--table"_s, u"t"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"does not exist"_s), qPrintable(run.err));
+        QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
+
+        run = runCli(sandbox.replica, {u"--database"_s, u"d"_s});
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY2(run.err.contains(u"--table"_s), qPrintable(run.err));
+        run = runCli(sandbox.replica, {u"--database"_s, u"d"_s, u"--table"_s, u"t"_s, u"--format=yaml"_s});
+        QCOMPARE(run.exitCode, 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPreflightCli)
+#include "tst_preflightcli.moc"
