@@ -19,6 +19,7 @@ namespace engine::preflight {
 namespace {
 
 constexpr int sampleRows = 2000;
+const QString unreachableFix = u"Make the primary reachable (see the server finding), then run preflight again"_s;
 
 QString listed(const QStringList &names, qsizetype max = 20)
 {
@@ -65,8 +66,8 @@ public:
         Server *primary = context.primary();
         if (!primary) {
             const QString why = u"the primary, where the ALTER is tried on an empty copy, was not reached"_s;
-            sink.add(undetermined(u"alter"_s, why));
-            sink.add(undetermined(u"instant"_s, why));
+            sink.add(undetermined(u"alter"_s, why, unreachableFix));
+            sink.add(undetermined(u"instant"_s, why, unreachableFix));
             addUniqueKey(context, sink, std::nullopt, why);
             return;
         }
@@ -288,7 +289,7 @@ private:
         if (!ghost) {
             finding.severity = Severity::Warn;
             finding.title = u"Best key of the table: %1; whether the new schema keeps it is unknown"_s.arg(plan.key.name);
-            finding.detail += u"\n"_s + unknownWhy + u'.';
+            finding.detail += u"\n"_s + unknownWhy.left(1).toUpper() + unknownWhy.mid(1) + u'.';
         }
         sink.add(finding);
     }

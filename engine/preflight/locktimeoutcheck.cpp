@@ -15,7 +15,8 @@ public:
     {
         Server *primary = context.primary();
         if (!primary) {
-            sink.add(undetermined(u"lock_timeouts"_s, u"the primary, where the cut-over runs, was not reached"_s));
+            sink.add(undetermined(u"lock_timeouts"_s, u"the primary, where the cut-over runs, was not reached"_s,
+                                  u"Make the primary reachable (see the server finding), then run preflight again"_s));
             return;
         }
         const bool maria = primary->isMariaDB();

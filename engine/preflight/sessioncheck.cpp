@@ -55,8 +55,9 @@ public:
         Server *primary = context.primary();
         if (!primary) {
             const QString why = u"the primary, where the cut-over takes its locks, was not reached"_s;
-            sink.add(undetermined(u"long_transactions"_s, why));
-            sink.add(undetermined(u"metadata_locks"_s, why));
+            const QString fix = u"Make the primary reachable (see the server finding), then run preflight again"_s;
+            sink.add(undetermined(u"long_transactions"_s, why, fix));
+            sink.add(undetermined(u"metadata_locks"_s, why, fix));
             return;
         }
         try {

@@ -16,6 +16,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 using namespace engine::binlog;
 
@@ -672,10 +674,25 @@ private Q_SLOTS:
                 map.unsignedFlags[i] = true;
         });
         std::vector<RowsEvent> rows;
-        for (const QByteArray &bytes : events)
-            if (BinlogEvent e = d.decode(bytes); e.rows)
+        QString lastGtid;
+        for (const QByteArray &bytes : events) {
+            BinlogEvent e = d.decode(bytes);
+            if (e.rows)
                 rows.push_back(*e.rows);
-        QCOMPARE(rows.size(), 9u);
+            if (e.type == BinlogEvent::Type::Gtid)
+                lastGtid = e.gtid;
+        }
+        QVERIFY(lastGtid.startsWith(u"0-1-"_s));
+        std::map<RowsKind, std::size_t> images;
+        for (const RowsEvent &r : rows)
+            images[r.kind] += r.kind == RowsKind::Delete ? r.before.size() : r.after.size();
+        QCOMPARE(images[RowsKind::Insert], 5u);
+        QCOMPARE(images[RowsKind::Update], 5u);
+        QCOMPARE(images[RowsKind::Delete], 2u);
+        // The recording starts with the dump's artificial ROTATE; the last event is an XID.
+        QCOMPARE(d.position().file, u"replica-bin.000002"_s);
+        QCOMPARE(d.position().offset, 52859794u);
+        QCOMPARE(d.position().gtidSet, lastGtid);
         const Row &first = rows.at(0).after.at(0);
         QCOMPARE(first.size(), 52u);
         QCOMPARE(first[0], RowValue::fromInt(1));

@@ -71,7 +71,9 @@ private Q_SLOTS:
         primary.execute(u"CREATE TABLE t (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40) NOT NULL, n INT)"_s);
         primary.execute(u"INSERT INTO t (name, n) SELECT CONCAT('row', seq), seq FROM seq_1_to_3000"_s);
 
-        const PreflightReport report = preflight(db, requestFor(db, u"t"_s, u"ADD COLUMN note VARCHAR(20)"_s));
+        PreflightRequest request = requestFor(db, u"t"_s, u"ADD COLUMN note VARCHAR(20)"_s);
+        request.options.exactRowCount = true;
+        const PreflightReport report = preflight(db, request);
         QVERIFY2(report.ran(), qPrintable(report.failure));
         QStringList ids;
         for (const Finding &f : report.findings)
@@ -89,6 +91,7 @@ private Q_SLOTS:
         QVERIFY2(alter.detail.contains(u"Adds (filled with their defaults): note"_s), qPrintable(describe(alter)));
         FINDING(size, report, u"table_size"_s);
         QVERIFY2(size.detail.contains(u"measured"_s), qPrintable(describe(size)));
+        QVERIFY2(size.detail.contains(u"Rows: exactly 3000"_s), qPrintable(describe(size)));
         FINDING(replicas, report, u"replicas"_s);
         QCOMPARE(replicas.severity, Severity::Ok);
         FINDING(server, report, u"server"_s);
