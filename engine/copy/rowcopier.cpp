@@ -89,8 +89,10 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
             }
             if (error.code() == ER_DUP_ENTRY) {
                 const auto [value, key] = apply::parseDuplicateEntry(error.error().message);
-                if (key.compare(m_plan.ghostKeyIndex, Qt::CaseInsensitive) == 0 && !rewrite) {
-                    rewrite = true; // appliers already wrote some of these rows: rewrite the range
+                if (key.compare(m_plan.ghostKeyIndex, Qt::CaseInsensitive) == 0 && attempt <= 20) {
+                    // Appliers already wrote some of these rows (and may write more between our DELETE and
+                    // INSERT, which lock no gaps): rewrite the range.
+                    rewrite = true;
                     continue;
                 }
                 if (attempt <= 3) {

@@ -42,7 +42,7 @@ AtomicCutOver::AtomicCutOver(mysql::ConnectionSettings primary, QString schema, 
 {
 }
 
-void AtomicCutOver::flushPending(Connection &lockSession)
+void AtomicCutOver::flushPending(Connection &session, bool inTransaction)
 {
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!m_hooks.writeMarkerAndWait(token, m_timeout * 1000))
@@ -53,7 +53,8 @@ void AtomicCutOver::flushPending(Connection &lockSession)
     for (size_t i = 0; i < rest.keys.size(); i += perStatement) {
         const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),
                                         rest.keys.begin() + static_cast<qsizetype>(std::min(rest.keys.size(), i + perStatement)));
-        lockSession.executeBatch(m_hooks.flushStatements(keys));
+        const QString statements = m_hooks.flushStatements(keys);
+        session.executeBatch(inTransaction ? u"START TRANSACTION; "_s + statements + u"; COMMIT"_s : statements);
     }
     m_changes.complete(rest);
     SS_INFO("cut-over: applied the last {} changed keys under the lock", rest.keys.size());
@@ -102,11 +103,32 @@ CutOverResult AtomicCutOver::attemptAtomic()
             lock.close();
         }
     };
+    // The rename is killed while the lock still holds it back, so a failed attempt can never swap half-flushed.
+    // True when the rename nevertheless went through (the lock session died after the sentry was dropped):
+    // the swap is then complete and correct, since the rename was queued ahead of every write.
+    auto stopRenameBeforeUnlock = [&] {
+        if (!renameThread.joinable())
+            return false;
+        if (!renameDone && renameId)
+            try {
+                side.execute(u"KILL QUERY %1"_s.arg(renameId));
+            } catch (const DbException &) {
+            }
+        renameThread.join();
+        if (renameError.isEmpty()) {
+            SS_WARN("cut-over: the lock session failed, but the rename completed: the tables are swapped");
+            return true;
+        }
+        return false;
+    };
     try {
         lock.execute(u"CREATE TABLE %1 (id INT PRIMARY KEY) ENGINE=InnoDB COMMENT='shadowswap-cut-over-sentry'"_s.arg(sentry));
         sentryCreated = true;
+        // READ, not WRITE, on the table, and no lock on the ghost: the rename takes its metadata locks in name
+        // order, and it must end up queued on the table itself (not on a ghost we hold) before we unlock.
+        // Application reads go on meanwhile; application writes wait.
         try {
-            lock.execute(u"LOCK TABLES %1 WRITE, %2 WRITE, %3 WRITE"_s.arg(original, ghost, sentry));
+            lock.execute(u"LOCK TABLES %1 READ, %2 WRITE"_s.arg(original, sentry));
         } catch (const DbException &error) {
             if (error.code() == ER_LOCK_WAIT_TIMEOUT)
                 throw CutOverAttemptFailed(u"could not lock %1 within %2 s: other sessions hold it"_s.arg(
@@ -116,10 +138,14 @@ CutOverResult AtomicCutOver::attemptAtomic()
         }
         locked = true;
         lockTimer.start();
-        flushPending(lock);
+        {
+            Connection flush = Connection::open(m_primary, u"cutover-flush"_s);
+            mysql::prepareDataSession(flush, {true, true, m_timeout});
+            flushPending(flush, true);
+        }
 
         Connection rename = Connection::open(m_primary, u"cutover-rename"_s);
-        rename.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_timeout));
+        rename.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(2 * m_timeout));
         renameId = rename.threadId();
         renameThread = std::thread([&, session = std::move(rename)]() mutable {
             try {
@@ -150,7 +176,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
         // Wait (bounded) until it is seen holding a pending exclusive lock on the table itself.
         QElapsedTimer pending;
         pending.start();
-        bool renameQueued = false;
+        bool renameQueued = false, metadataLocksVisible = true;
         while (!renameQueued && !renameDone && pending.elapsed() < m_timeout * 1000) {
             try {
                 renameQueued = side.scalar(
@@ -162,14 +188,20 @@ CutOverResult AtomicCutOver::attemptAtomic()
             } catch (const DbException &error) {
                 SS_WARN("cut-over: cannot read performance_schema.metadata_locks ({}); unlocking without "
                         "confirming the rename is queued", error.error().message.toStdString());
+                metadataLocksVisible = false;
                 break;
             }
             if (!renameQueued)
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
-        if (!renameQueued && !renameDone)
-            SS_WARN("cut-over: the rename was not seen queued on {} (is the metadata-lock instrument on?)",
-                    m_names.original.toStdString());
+        if (!renameQueued && !renameDone) {
+            if (!metadataLocksVisible)
+                throw CutOverAttemptFailed(u"the rename was not seen queued on %1 within %2 s"_s.arg(m_names.original)
+                                               .arg(m_timeout));
+            // Without the metadata-lock instrument nothing can confirm it; the rename needs microseconds to
+            // pass the now free ghost and sentry names and queue on the table.
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
         lock.execute(u"UNLOCK TABLES"_s);
         locked = false;
         const qint64 lockMillis = lockTimer.elapsed();
@@ -178,20 +210,14 @@ CutOverResult AtomicCutOver::attemptAtomic()
             throw CutOverAttemptFailed(u"the rename failed after the unlock: "_s + renameError);
         return CutOverResult{lockMillis};
     } catch (const CutOverAttemptFailed &) {
+        if (stopRenameBeforeUnlock())
+            return CutOverResult{lockTimer.elapsed()};
         releaseLock();
-        if (renameThread.joinable()) {
-            if (!renameDone && renameId)
-                try { side.execute(u"KILL QUERY %1"_s.arg(renameId)); } catch (const DbException &) {}
-            renameThread.join();
-        }
         throw;
     } catch (const DbException &error) {
+        if (stopRenameBeforeUnlock())
+            return CutOverResult{lockTimer.elapsed()};
         releaseLock();
-        if (renameThread.joinable()) {
-            if (!renameDone && renameId)
-                try { side.execute(u"KILL QUERY %1"_s.arg(renameId)); } catch (const DbException &) {}
-            renameThread.join();
-        }
         throw CutOverAttemptFailed(error.error().toString());
     }
 }
@@ -212,7 +238,7 @@ CutOverResult AtomicCutOver::attemptTwoStep()
     QElapsedTimer timer;
     timer.start();
     try {
-        flushPending(lock);
+        flushPending(lock, false);
         // Between these two statements the table name briefly does not exist: that is what two-step means.
         lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(original, qualifiedName(m_schema, m_names.old)));
         lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(ghost, original));

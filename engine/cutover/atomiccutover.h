@@ -29,11 +29,14 @@ struct CutOverResult {
 };
 
 // gh-ost's atomic cut-over, by the sentry table:
-//   lock session:   CREATE TABLE _T_del (sentry); LOCK TABLES T WRITE, _T_gho WRITE, _T_del WRITE
+//   lock session:   CREATE TABLE _T_del (sentry); LOCK TABLES T READ, _T_del WRITE   -- writes to T wait
 //                   write a marker, wait until it came through the binlog: every change before the lock is known;
-//                   bring those last changed keys over itself (it alone may read T now)
-//   rename session: RENAME TABLE T TO _T_del, _T_gho TO T   -- blocks on the locks
-//   lock session:   once the rename is seen waiting: DROP TABLE _T_del; UNLOCK TABLES
+//   flush session:  bring those last changed keys over (T is readable, the ghost unlocked)
+//   rename session: RENAME TABLE T TO _T_del, _T_gho TO T   -- blocks on the sentry's lock
+//   lock session:   once the rename is seen waiting: DROP TABLE _T_del; wait until the rename is seen queued
+//                   for T itself (performance_schema.metadata_locks: PENDING EXCLUSIVE); UNLOCK TABLES
+// The server takes a statement's metadata locks in name order: had the lock session held the ghost, the rename
+// would sit queued on the ghost, not on T, and the unlock would let queued writes reach the old table first.
 // The rename, queued first, wins the locks before the application's statements: they wait, then run on the
 // new table, and never see an error or a missing table. If the lock session dies, the sentry still exists and
 // the rename fails: nothing swapped. If the rename session dies, the lock session drops the sentry and unlocks:
@@ -58,7 +61,7 @@ public:
 private:
     CutOverResult attemptAtomic();
     CutOverResult attemptTwoStep();
-    void flushPending(mysql::Connection &lockSession);
+    void flushPending(mysql::Connection &session, bool inTransaction);
 
     mysql::ConnectionSettings m_primary;
     QString m_schema;

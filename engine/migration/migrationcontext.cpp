@@ -1,5 +1,7 @@
 #include "migrationcontext.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace engine::migration {
@@ -28,6 +30,13 @@ void MigrationContext::setState(MigrationState next)
     m_millisInState[static_cast<size_t>(state.load())] += now - m_stateEnteredAt;
     m_stateEnteredAt = now;
     state = static_cast<int>(next);
+    m_transitions.push_back(next);
+}
+
+std::vector<MigrationState> MigrationContext::takeTransitions()
+{
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_transitions, {});
 }
 
 std::array<qint64, migrationStateCount> MigrationContext::millisPerState() const

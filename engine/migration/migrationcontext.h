@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <vector>
 #include <stdexcept>
 
 namespace engine::migration {
@@ -66,6 +67,10 @@ public:
     void setBinlogPosition(const QString &position);
     [[nodiscard]] QString binlogPosition() const;
 
+    // States entered since the last call, in order: the controller reports every one, even those that lasted
+    // less than a sampling interval.
+    [[nodiscard]] std::vector<MigrationState> takeTransitions();
+
     // Throws MigrationAborted when an abort was requested. Call between units of work.
     void checkAbort() const;
 
@@ -74,6 +79,7 @@ private:
     mutable std::mutex m_mutex;
     std::array<qint64, migrationStateCount> m_millisInState{};
     qint64 m_stateEnteredAt = 0;
+    std::vector<MigrationState> m_transitions;
     QString m_throttleReason;
     QString m_binlogPosition;
 };

@@ -156,10 +156,9 @@ void MigrationController::sample()
         s.etaSeconds = 0;
     else if (s.state == MigrationState::Copying && s.copyRowsPerSecond > 0 && s.rowsEstimate > s.rowsCopied)
         s.etaSeconds = static_cast<qint64>(std::ceil(double(s.rowsEstimate - s.rowsCopied) / s.copyRowsPerSecond));
-    const bool stateChange = s.state != m_last.state;
     m_last = s;
-    if (stateChange)
-        Q_EMIT stateChanged(s.state);
+    for (const MigrationState entered : m_context->takeTransitions())
+        Q_EMIT stateChanged(entered);
     Q_EMIT progressed(s);
 }
 

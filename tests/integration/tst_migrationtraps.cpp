@@ -80,14 +80,8 @@ private Q_SLOTS:
             testsupport::sandboxSpec(db, u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s));
         writer.stop();
         QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.message));
-        if (writer.errors() != 0)
-            QEXPECT_FAIL("", "known divergence with key-changing updates on a new unique column", Continue);
         QVERIFY2(writer.errors() == 0, qPrintable(writer.errorMessages().join(u'\n')));
         primary.execute(u"ALTER TABLE t_ref ADD UNIQUE KEY uk_email (email)"_s);
-        // KNOWN BUG (open): with key-changing updates that also change the new unique column, the migrated table
-        // can diverge from the reference; under investigation (see the closing note). Kept visible, not hidden.
-        if (testsupport::checksumTable(primary, db.name(), u"t"_s) != testsupport::checksumTable(primary, db.name(), u"t_ref"_s))
-            QEXPECT_FAIL("", "known divergence with key-changing updates on a new unique column", Continue);
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
                  testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
     }

@@ -99,12 +99,22 @@ void WriteLoad::run()
         } else {
             const QString sql = m_options.nextStatement(sequence, random);
             const QStringList targets = m_options.mirrorTables.isEmpty() ? QStringList{QString()} : m_options.mirrorTables;
-            for (const QString &table : targets) {
-                try {
-                    connection.execute(table.isEmpty() ? sql : QString(sql).replace(u"{T}"_s, table));
-                } catch (const DbException &error) {
-                    recordError(error.error().toString());
+            // Mirrored statements must see one clock, or NOW() would differ between the table and its reference.
+            const bool pinClock = targets.size() > 1;
+            try {
+                if (pinClock)
+                    connection.execute(u"SET @@timestamp = UNIX_TIMESTAMP(NOW(6))"_s);
+                for (const QString &table : targets) {
+                    try {
+                        connection.execute(table.isEmpty() ? sql : QString(sql).replace(u"{T}"_s, table));
+                    } catch (const DbException &error) {
+                        recordError(error.error().toString());
+                    }
                 }
+                if (pinClock)
+                    connection.execute(u"SET @@timestamp = DEFAULT"_s);
+            } catch (const DbException &error) {
+                recordError(error.error().toString());
             }
         }
         ++sequence;
