@@ -131,6 +131,7 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"preflight-only", B, u"", u"[Shadowswap] run the preflight checks and exit"),
         flag(u"format", S, u"text", u"[Shadowswap] preflight report format: text or json"),
         flag(u"force-preflight", S, u"", u"[Shadowswap] override blocking preflight findings by id, comma-separated"),
+        flag(u"skip-preflight", B, u"", u"[Shadowswap] do not run preflight before --execute (not recommended)"),
         flag(u"preflight-timeout-seconds", I, u"10", u"[Shadowswap] time limit of each preflight check"),
         flag(u"preflight-long-transaction-seconds", I, u"10",
              u"[Shadowswap] preflight reports transactions (and idle lock holders) older than this"),

@@ -55,6 +55,10 @@ struct MigrationSpec {
     qint64 heartbeatIntervalMillis = 100;
     bool keepHelperTablesOnAbort = false;
 
+    // Preflight runs before every executed migration; a blocking finding stops it unless its id is listed here.
+    bool runPreflight = true;
+    QStringList forcedPreflightIds;
+
     // Checks the values and their combinations; returns an explanation of the first problem, or empty.
     [[nodiscard]] QString validate() const;
 };

@@ -1,6 +1,7 @@
 #include "migrationworker.h"
 
 #include "migrationrunner.h"
+#include "preflightgate.h"
 
 #include <logging/logging.h>
 
@@ -16,6 +17,10 @@ MigrationWorker::MigrationWorker(std::shared_ptr<MigrationContext> context)
 void MigrationWorker::run(const MigrationSpec &spec)
 {
     try {
+        if (spec.execute && spec.runPreflight) {
+            m_context->setState(MigrationState::Validating);
+            passPreflightGate(spec, &m_context->abortRequested);
+        }
         MigrationRunner runner(spec, m_context);
         const MigrationSummary summary = runner.run();
         Q_EMIT finished(summary);

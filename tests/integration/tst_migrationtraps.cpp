@@ -40,8 +40,18 @@ private Q_SLOTS:
         primary.execute(u"INSERT INTO t SELECT seq, CONCAT('user', seq, '@example.org') FROM seq_1_to_5000"_s);
         primary.execute(u"UPDATE t SET email = 'twin@example.org' WHERE id IN (1234, 4321)"_s);
         const auto before = testsupport::checksumTable(primary, db.name(), u"t"_s);
-        const auto outcome = testsupport::runMigration(
-            testsupport::sandboxSpec(db, u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s));
+        // Preflight sees the duplicates first and starts nothing.
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s);
+        const auto gated = testsupport::runMigration(spec);
+        QVERIFY(!gated.succeeded);
+        QCOMPARE(gated.failure.code, u"preflight-blocked"_s);
+        QVERIFY2(gated.failure.message.contains(u"--force-preflight=new_unique_duplicates"_s),
+                 qPrintable(gated.failure.message));
+        QVERIFY(!gated.states.contains(engine::migration::MigrationState::CreatingGhost));
+        expectNoHelpers(primary, db.name());
+        // Overridden, the copy itself must still refuse to drop a row.
+        spec.forcedPreflightIds = {u"new_unique_duplicates"_s};
+        const auto outcome = testsupport::runMigration(spec);
         QVERIFY(!outcome.succeeded);
         QCOMPARE(outcome.failure.code, u"unique-duplicates"_s);
         QVERIFY2(outcome.failure.message.contains(u"twin@example.org"_s), qPrintable(outcome.failure.message));
@@ -126,7 +136,16 @@ private Q_SLOTS:
         if (!setup.isEmpty())
             primary.executeBatch(setup);
         const auto before = testsupport::checksumTable(primary, db.name(), u"t"_s);
-        const auto outcome = testsupport::runMigration(testsupport::sandboxSpec(db, u"t"_s, alter));
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, alter);
+        // Preflight stops each of these before anything is created...
+        const auto gated = testsupport::runMigration(spec);
+        QVERIFY(!gated.succeeded);
+        QVERIFY2(gated.failure.code == u"preflight-blocked"_s || gated.failure.code == code,
+                 qPrintable(gated.failure.code + u": "_s + gated.failure.message));
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), before);
+        // ...and the engine's own validation refuses them too when preflight is skipped.
+        spec.runPreflight = false;
+        const auto outcome = testsupport::runMigration(spec);
         QVERIFY(!outcome.succeeded);
         QCOMPARE(outcome.failure.code, code);
         QVERIFY2(outcome.failure.message.contains(mentions), qPrintable(outcome.failure.message));
