@@ -69,7 +69,7 @@ void Session::startMigration(engine::migration::MigrationSpec spec, bool postpon
         dir = QDir::tempPath();
     m_flagFile = dir + u"/shadowswap-postpone-"_s + QString::number(QCoreApplication::applicationPid()) + u'-'
         + QUuid::createUuid().toString(QUuid::Id128).left(8) + u".flag"_s;
-    spec.postponeCutOverFlagFile = m_flagFile;
+    spec.throttle.postponeCutOverFlagFile = m_flagFile;
     m_spec = spec;
     setCutOverPostponed(postponeCutOver);
     m_controller.start(spec);

@@ -65,7 +65,7 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.cutOverLockTimeoutSeconds = static_cast<int>(f.intValue(u"cut-over-lock-timeout-seconds"_s));
     spec.cutOverExponentialBackoff = f.boolValue(u"cut-over-exponential-backoff"_s);
     spec.exponentialBackoffMaxInterval = static_cast<int>(f.intValue(u"exponential-backoff-max-interval"_s));
-    spec.postponeCutOverFlagFile = f.stringValue(u"postpone-cut-over-flag-file"_s);
+    spec.throttle.postponeCutOverFlagFile = f.stringValue(u"postpone-cut-over-flag-file"_s);
     spec.maxLagMillis = f.intValue(u"max-lag-millis"_s);
     spec.heartbeatIntervalMillis = f.intValue(u"heartbeat-interval-millis"_s);
     if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {

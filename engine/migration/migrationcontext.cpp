@@ -47,6 +47,18 @@ std::array<qint64, migrationStateCount> MigrationContext::millisPerState() const
     return result;
 }
 
+void MigrationContext::setThrottleSettings(const throttle::ThrottleSettings &settings)
+{
+    std::lock_guard lock(m_mutex);
+    m_throttleSettings = settings;
+}
+
+throttle::ThrottleSettings MigrationContext::throttleSettings() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_throttleSettings;
+}
+
 void MigrationContext::setThrottleReason(const QString &reason)
 {
     std::lock_guard lock(m_mutex);

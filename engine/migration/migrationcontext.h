@@ -2,6 +2,8 @@
 
 #include "progress.h"
 
+#include <throttle/throttlesettings.h>
+
 #include <QElapsedTimer>
 #include <QString>
 
@@ -62,6 +64,10 @@ public:
     // Milliseconds spent in each state, including the current one up to now.
     [[nodiscard]] std::array<qint64, migrationStateCount> millisPerState() const;
 
+    // The live throttle/postpone/panic settings: set from the spec at start, changed by the controller.
+    void setThrottleSettings(const throttle::ThrottleSettings &settings);
+    [[nodiscard]] throttle::ThrottleSettings throttleSettings() const;
+
     void setThrottleReason(const QString &reason);
     [[nodiscard]] QString throttleReason() const;
     void setBinlogPosition(const QString &position);
@@ -81,6 +87,7 @@ private:
     qint64 m_stateEnteredAt = 0;
     std::vector<MigrationState> m_transitions;
     QString m_throttleReason;
+    throttle::ThrottleSettings m_throttleSettings;
     QString m_binlogPosition;
 };
 

@@ -41,6 +41,7 @@ void MigrationController::start(const MigrationSpec &spec)
     if (m_running)
         return;
     m_context = std::make_shared<MigrationContext>();
+    m_context->setThrottleSettings(spec.throttle); // here, not in the worker: live changes must not be lost
     m_window.clear();
     m_last = {};
     if (m_worker)
@@ -110,6 +111,17 @@ void MigrationController::setNiceRatio(double ratio)
 {
     if (m_context)
         m_context->niceRatio = ratio;
+}
+
+void MigrationController::setThrottleSettings(const throttle::ThrottleSettings &settings)
+{
+    if (m_context)
+        m_context->setThrottleSettings(settings);
+}
+
+throttle::ThrottleSettings MigrationController::throttleSettings() const
+{
+    return m_context ? m_context->throttleSettings() : throttle::ThrottleSettings{};
 }
 
 void MigrationController::sample()

@@ -35,6 +35,10 @@ public:
     void setDmlBatchSize(qint64 keys);
     void setMaxLagMillis(qint64 millis);
     void setNiceRatio(double ratio);
+    // Replaces the throttle/postpone/panic settings of the running migration (read-modify-write from the
+    // caller's thread: take throttleSettings(), change a field, set it back).
+    void setThrottleSettings(const throttle::ThrottleSettings &settings);
+    [[nodiscard]] throttle::ThrottleSettings throttleSettings() const;
 
     [[nodiscard]] ProgressSnapshot snapshot() const { return m_last; }
     void setSnapshotIntervalMillis(int millis) { m_timer.setInterval(millis); }

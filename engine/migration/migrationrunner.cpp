@@ -320,9 +320,11 @@ void MigrationRunner::verify()
 
 void MigrationRunner::postponeIfAsked()
 {
-    const QString flag = m_spec.postponeCutOverFlagFile;
     bool announced = false;
-    while (!flag.isEmpty() && QFile::exists(flag) && !m_context->cutOverRequested) {
+    for (;;) {
+        const QString flag = m_context->throttleSettings().postponeCutOverFlagFile;
+        if (flag.isEmpty() || !QFile::exists(flag) || m_context->cutOverRequested)
+            break;
         if (!announced) {
             SS_INFO("cut-over postponed while {} exists (delete it, or send 'unpostpone')", flag.toStdString());
             m_context->setState(MigrationState::Postponed);

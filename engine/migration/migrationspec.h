@@ -1,6 +1,7 @@
 #pragma once
 
 #include <mysql/connectionsettings.h>
+#include <throttle/throttlesettings.h>
 
 #include <QMetaType>
 #include <QString>
@@ -50,7 +51,7 @@ struct MigrationSpec {
     int cutOverLockTimeoutSeconds = 3;
     bool cutOverExponentialBackoff = false;
     int exponentialBackoffMaxInterval = 64;
-    QString postponeCutOverFlagFile;
+    throttle::ThrottleSettings throttle;  // initial values; changeable while running (controller)
     qint64 maxLagMillis = 1500;
     qint64 heartbeatIntervalMillis = 100;
     bool keepHelperTablesOnAbort = false;
