@@ -119,6 +119,8 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
 
 void RowCopier::adaptChunkSize(qint64 elapsedMillis)
 {
+    if (m_context->pinnedChunkSize.load() > 0)
+        return; // the DBA chose the size (chunk-size command); copyNextChunk adopts it
     const qint64 target = std::max<qint64>(10, m_context->chunkTargetMillis.load());
     const double factor = std::clamp(static_cast<double>(target) / std::max<qint64>(1, elapsedMillis), 0.5, 2.0);
     m_chunkSize = std::clamp<qint64>(static_cast<qint64>(m_chunkSize * factor), 10, 100000);
@@ -131,6 +133,10 @@ bool RowCopier::copyNextChunk()
         return false;
     m_context->checkAbort();
     m_throttle();
+    if (const qint64 pinned = m_context->pinnedChunkSize.load(); pinned > 0) {
+        m_chunkSize = pinned;
+        m_context->chunkSize = static_cast<quint64>(pinned);
+    }
     const QString table = qualifiedName(m_options.schema, m_options.original);
     const QString lower = m_last ? KeyCodec::greaterThan(m_sourceKeyColumns, *m_last) + u" AND "_s : QString();
     const QString withinMax = KeyCodec::atMost(m_sourceKeyColumns, m_max);

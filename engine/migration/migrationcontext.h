@@ -40,6 +40,9 @@ public:
     std::atomic<bool> manualThrottle{false};
     std::atomic<bool> cutOverRequested{false}; // "unpostpone": proceed even if the postpone flag file exists
     std::atomic<qint64> chunkTargetMillis{500};
+    // gh-ost's chunk-size command: >0 pins every following chunk at this many rows (the copier stops adapting);
+    // 0 lets the size adapt to chunkTargetMillis. Setting a chunk target un-pins.
+    std::atomic<qint64> pinnedChunkSize{0};
     std::atomic<qint64> dmlBatchSize{1000};
     std::atomic<qint64> maxLagMillis{1500};
     std::atomic<double> niceRatio{0};

@@ -41,7 +41,12 @@ void MigrationController::start(const MigrationSpec &spec)
     if (m_running)
         return;
     m_context = std::make_shared<MigrationContext>();
-    m_context->setThrottleSettings(spec.throttle); // here, not in the worker: live changes must not be lost
+    // Seeded here, not in the worker: changes made while preflight runs must not be lost.
+    m_context->setThrottleSettings(spec.throttle);
+    m_context->chunkTargetMillis = spec.chunkTargetMillis;
+    m_context->dmlBatchSize = spec.dmlBatchSize;
+    m_context->maxLagMillis = spec.maxLagMillis;
+    m_context->niceRatio = spec.niceRatio;
     m_window.clear();
     m_last = {};
     if (m_worker)
@@ -91,8 +96,46 @@ void MigrationController::requestCutOver()
 
 void MigrationController::setChunkTargetMillis(qint64 millis)
 {
+    if (!m_context)
+        return;
+    m_context->chunkTargetMillis = millis;
+    m_context->pinnedChunkSize = 0;
+}
+
+void MigrationController::setChunkSize(qint64 rows)
+{
     if (m_context)
-        m_context->chunkTargetMillis = millis;
+        m_context->pinnedChunkSize = rows;
+}
+
+bool MigrationController::isThrottledByOperator() const
+{
+    return m_context && m_context->manualThrottle.load();
+}
+
+qint64 MigrationController::pinnedChunkSize() const
+{
+    return m_context ? m_context->pinnedChunkSize.load() : 0;
+}
+
+qint64 MigrationController::chunkTargetMillis() const
+{
+    return m_context ? m_context->chunkTargetMillis.load() : 0;
+}
+
+qint64 MigrationController::dmlBatchSize() const
+{
+    return m_context ? m_context->dmlBatchSize.load() : 0;
+}
+
+qint64 MigrationController::maxLagMillis() const
+{
+    return m_context ? m_context->maxLagMillis.load() : 0;
+}
+
+double MigrationController::niceRatio() const
+{
+    return m_context ? m_context->niceRatio.load() : 0;
 }
 
 void MigrationController::setDmlBatchSize(qint64 keys)

@@ -31,10 +31,19 @@ public:
     void abort();
     void setThrottled(bool throttled);
     void requestCutOver(); // "unpostpone"
-    void setChunkTargetMillis(qint64 millis);
+    void setChunkTargetMillis(qint64 millis); // also un-pins a chunk size set with setChunkSize
+    // gh-ost's chunk-size: pins every following chunk at `rows` (no adapting) until setChunkTargetMillis.
+    void setChunkSize(qint64 rows);
     void setDmlBatchSize(qint64 keys);
     void setMaxLagMillis(qint64 millis);
     void setNiceRatio(double ratio);
+    // The live values above, as the engine will use them next (0 / false before start()).
+    [[nodiscard]] bool isThrottledByOperator() const;
+    [[nodiscard]] qint64 pinnedChunkSize() const; // 0: the chunk size adapts
+    [[nodiscard]] qint64 chunkTargetMillis() const;
+    [[nodiscard]] qint64 dmlBatchSize() const;
+    [[nodiscard]] qint64 maxLagMillis() const;
+    [[nodiscard]] double niceRatio() const;
     // Replaces the throttle/postpone/panic settings of the running migration (read-modify-write from the
     // caller's thread: take throttleSettings(), change a field, set it back).
     void setThrottleSettings(const throttle::ThrottleSettings &settings);

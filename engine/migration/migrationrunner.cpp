@@ -32,10 +32,8 @@ MigrationRunner::MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationCo
     : m_spec(std::move(spec))
     , m_context(std::move(context))
 {
-    m_context->chunkTargetMillis = m_spec.chunkTargetMillis;
-    m_context->dmlBatchSize = m_spec.dmlBatchSize;
-    m_context->maxLagMillis = m_spec.maxLagMillis;
-    m_context->niceRatio = m_spec.niceRatio;
+    // The live settings (chunk target, batch size, max lag, nice ratio) were seeded by the controller at start
+    // and may have been changed since: not reset here.
 }
 
 MigrationRunner::~MigrationRunner()
