@@ -66,6 +66,23 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.cutOverExponentialBackoff = f.boolValue(u"cut-over-exponential-backoff"_s);
     spec.exponentialBackoffMaxInterval = static_cast<int>(f.intValue(u"exponential-backoff-max-interval"_s));
     spec.throttle.postponeCutOverFlagFile = f.stringValue(u"postpone-cut-over-flag-file"_s);
+    for (const auto &[flag, limits] : {std::pair{u"max-load"_s, &spec.throttle.maxLoad},
+                                       std::pair{u"critical-load"_s, &spec.throttle.criticalLoad}}) {
+        QString problem;
+        const auto parsed = engine::throttle::parseLoadLimits(f.stringValue(flag), &problem);
+        if (!parsed) {
+            *error = u"--%1: %2"_s.arg(flag, problem);
+            return false;
+        }
+        *limits = *parsed;
+    }
+    spec.throttle.criticalLoadIntervalMillis = static_cast<int>(f.intValue(u"critical-load-interval-millis"_s));
+    spec.throttle.criticalLoadHibernateSeconds = static_cast<int>(f.intValue(u"critical-load-hibernate-seconds"_s));
+    spec.throttle.throttleQuery = f.stringValue(u"throttle-query"_s);
+    spec.throttle.throttleFlagFile = f.stringValue(u"throttle-flag-file"_s);
+    spec.throttle.throttleAdditionalFlagFile = f.stringValue(u"throttle-additional-flag-file"_s);
+    spec.throttle.throttleControlReplicas = f.stringValue(u"throttle-control-replicas"_s);
+    spec.throttle.panicFlagFile = f.stringValue(u"panic-flag-file"_s);
     spec.maxLagMillis = f.intValue(u"max-lag-millis"_s);
     spec.heartbeatIntervalMillis = f.intValue(u"heartbeat-interval-millis"_s);
     if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {
@@ -106,7 +123,9 @@ QString statusLine(const ProgressSnapshot &s)
         .arg(s.eventsApplied)
         .arg(s.backlog)
         .arg(duration(s.elapsedMillis / 1000))
-        .arg(s.streamLagMillis < 0 ? u"N/A"_s : u"%1s"_s.arg(double(s.streamLagMillis) / 1000.0, 0, 'f', 2))
+        .arg(std::max(s.streamLagMillis, s.replicaLagMillis) < 0
+                 ? u"N/A"_s
+                 : u"%1s"_s.arg(double(std::max(s.streamLagMillis, s.replicaLagMillis)) / 1000.0, 0, 'f', 2))
         .arg(state, eta);
 }
 

@@ -78,6 +78,7 @@ void ChangeCapture::onChangelogRow(const QByteArray &hint, const QByteArray &val
     if (hint == "heartbeat") {
         const qint64 sentNanos = value.toLongLong();
         if (sentNanos > 0) {
+            m_context->streamHeartbeatNanos = sentNanos;
             const qint64 nowNanos = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
             m_context->streamLagMillis = std::max<qint64>(0, (nowNanos - sentNanos) / 1'000'000);
         }

@@ -59,6 +59,28 @@ throttle::ThrottleSettings MigrationContext::throttleSettings() const
     return m_throttleSettings;
 }
 
+void MigrationContext::setSourceThrottleReason(const QString &reason)
+{
+    std::lock_guard lock(m_mutex);
+    m_sourceThrottleReason = reason;
+}
+
+QString MigrationContext::sourceThrottleReason() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_sourceThrottleReason;
+}
+
+void MigrationContext::requestAbort(const QString &reason)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_abortReason.isEmpty())
+            m_abortReason = reason;
+    }
+    abortRequested = true;
+}
+
 void MigrationContext::setThrottleReason(const QString &reason)
 {
     std::lock_guard lock(m_mutex);
@@ -85,8 +107,10 @@ QString MigrationContext::binlogPosition() const
 
 void MigrationContext::checkAbort() const
 {
-    if (abortRequested.load())
-        throw MigrationAborted(u"aborted on request"_s);
+    if (abortRequested.load()) {
+        std::lock_guard lock(m_mutex);
+        throw MigrationAborted(m_abortReason.isEmpty() ? u"aborted on request"_s : m_abortReason);
+    }
 }
 
 } // namespace engine::migration

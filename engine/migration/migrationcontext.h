@@ -56,7 +56,8 @@ public:
     std::atomic<quint64> eventsApplied{0};
     std::atomic<quint64> backlog{0};
     std::atomic<qint64> streamLagMillis{-1};
-    std::atomic<qint64> replicaLagMillis{-1};
+    std::atomic<qint64> replicaLagMillis{-1};   // worst heartbeat lag over the watched replicas; -1 = none
+    std::atomic<qint64> streamHeartbeatNanos{0}; // send time of the newest heartbeat seen in the binlog stream
     std::atomic<quint64> chunkSize{0};
     std::atomic<bool> throttled{false};
     std::atomic<qint64> throttledMillis{0};
@@ -70,6 +71,12 @@ public:
     // The live throttle/postpone/panic settings: set from the spec at start, changed by the controller.
     void setThrottleSettings(const throttle::ThrottleSettings &settings);
     [[nodiscard]] throttle::ThrottleSettings throttleSettings() const;
+
+    // The throttle monitor's verdict (empty: no source throttles). Written by the monitor thread.
+    void setSourceThrottleReason(const QString &reason);
+    [[nodiscard]] QString sourceThrottleReason() const;
+    // Abort with a reason (panic, critical load); checkAbort() then throws MigrationAborted carrying it.
+    void requestAbort(const QString &reason);
 
     void setThrottleReason(const QString &reason);
     [[nodiscard]] QString throttleReason() const;
@@ -90,6 +97,8 @@ private:
     qint64 m_stateEnteredAt = 0;
     std::vector<MigrationState> m_transitions;
     QString m_throttleReason;
+    QString m_sourceThrottleReason;
+    QString m_abortReason;
     throttle::ThrottleSettings m_throttleSettings;
     QString m_binlogPosition;
 };

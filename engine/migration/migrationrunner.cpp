@@ -194,6 +194,12 @@ void MigrationRunner::startStreaming()
     m_heartbeat = std::make_unique<Heartbeat>(m_topology.primary, m_spec.database, m_names.changelog,
                                               static_cast<int>(m_spec.heartbeatIntervalMillis));
     m_heartbeat->start();
+    throttle::ThrottleMonitor::Options watch{m_topology.primary, m_topology.inspector, std::nullopt, m_spec.database,
+                                             m_names.changelog};
+    if (m_topology.inspectorFacts.isReplica && !m_topology.onPrimaryOnly)
+        watch.inspectedReplica = m_topology.inspector;
+    m_throttleMonitor = std::make_unique<throttle::ThrottleMonitor>(watch, m_context);
+    m_throttleMonitor->start();
 
     apply::ChangeCapture::Options capture;
     capture.source = m_topology.inspector;
@@ -247,8 +253,8 @@ void MigrationRunner::waitWhileThrottled()
         QString reason;
         if (m_context->manualThrottle)
             reason = u"throttled by the operator"_s;
-        else if (const qint64 lag = m_context->streamLagMillis; lag > m_context->maxLagMillis)
-            reason = u"lag %1 ms > max-lag-millis %2"_s.arg(lag).arg(m_context->maxLagMillis.load());
+        else
+            reason = m_context->sourceThrottleReason();
         if (reason.isEmpty() || m_context->abortRequested) {
             if (m_context->throttled.exchange(false))
                 m_context->setThrottleReason({});
@@ -392,6 +398,8 @@ void MigrationRunner::stopHelpers()
         m_applier->stop();
     if (m_capture)
         m_capture->stop();
+    if (m_throttleMonitor)
+        m_throttleMonitor->stop();
     if (m_heartbeat)
         m_heartbeat->stop();
 }

@@ -8,6 +8,7 @@
 #include <inspect/migrationplan.h>
 #include <inspect/tableschema.h>
 #include <mysql/connection.h>
+#include <throttle/throttlemonitor.h>
 
 #include <memory>
 
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<apply::ChangeCapture> m_capture;
     std::unique_ptr<apply::Applier> m_applier;
     std::unique_ptr<Heartbeat> m_heartbeat;
+    std::unique_ptr<throttle::ThrottleMonitor> m_throttleMonitor;
     MigrationSummary m_summary;
     bool m_ghostCreated = false;
     bool m_changelogCreated = false;
