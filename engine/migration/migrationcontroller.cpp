@@ -2,6 +2,7 @@
 
 #include "migrationworker.h"
 
+#include <history/migrationrecorder.h>
 #include <mysql/dberror.h>
 
 #include <cmath>
@@ -49,16 +50,21 @@ void MigrationController::start(const MigrationSpec &spec)
     m_context->niceRatio = spec.niceRatio;
     m_window.clear();
     m_last = {};
+    m_recorder = m_journal ? std::make_unique<history::MigrationRecorder>(m_journal, spec) : nullptr;
     if (m_worker)
         m_worker->deleteLater();
     m_worker = new MigrationWorker(m_context);
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &MigrationWorker::finished, this, [this](const MigrationSummary &summary) {
         onWorkerDone();
+        if (m_recorder)
+            m_recorder->succeeded(summary);
         Q_EMIT finished(summary);
     });
     connect(m_worker, &MigrationWorker::failed, this, [this](const MigrationFailure &failure) {
         onWorkerDone();
+        if (m_recorder)
+            m_recorder->failed(failure);
         Q_EMIT failed(failure);
     });
     if (!m_thread.isRunning())
@@ -67,6 +73,16 @@ void MigrationController::start(const MigrationSpec &spec)
     m_timer.start();
     MigrationWorker *worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker, spec] { worker->run(spec); }, Qt::QueuedConnection);
+}
+
+void MigrationController::setHistoryJournal(std::shared_ptr<history::HistoryJournal> journal)
+{
+    m_journal = std::move(journal);
+}
+
+qint64 MigrationController::historyId() const
+{
+    return m_recorder ? m_recorder->id() : 0;
 }
 
 void MigrationController::onWorkerDone()
@@ -212,6 +228,8 @@ void MigrationController::sample()
     else if (s.state == MigrationState::Copying && s.copyRowsPerSecond > 0 && s.rowsEstimate > s.rowsCopied)
         s.etaSeconds = static_cast<qint64>(std::ceil(double(s.rowsEstimate - s.rowsCopied) / s.copyRowsPerSecond));
     m_last = s;
+    if (m_recorder)
+        m_recorder->sample(s);
     for (const MigrationState entered : m_context->takeTransitions())
         Q_EMIT stateChanged(entered);
     Q_EMIT progressed(s);

@@ -11,6 +11,11 @@
 #include <deque>
 #include <memory>
 
+namespace engine::history {
+class HistoryJournal;
+class MigrationRecorder;
+} // namespace engine::history
+
 namespace engine::migration {
 
 class MigrationWorker;
@@ -52,6 +57,11 @@ public:
     [[nodiscard]] ProgressSnapshot snapshot() const { return m_last; }
     void setSnapshotIntervalMillis(int millis) { m_timer.setInterval(millis); }
 
+    // Records every migration started from now on in this journal (start, samples, outcome), or none when null.
+    // The journal must belong to this controller's thread.
+    void setHistoryJournal(std::shared_ptr<history::HistoryJournal> journal);
+    [[nodiscard]] qint64 historyId() const; // the running or last migration's journal id, 0 if not recorded
+
 Q_SIGNALS:
     void stateChanged(engine::migration::MigrationState state);
     void progressed(const engine::migration::ProgressSnapshot &snapshot);
@@ -68,6 +78,8 @@ private:
     QTimer m_timer;
     bool m_running = false;
     ProgressSnapshot m_last;
+    std::shared_ptr<history::HistoryJournal> m_journal;
+    std::unique_ptr<history::MigrationRecorder> m_recorder;
     struct Sample {
         qint64 millis;
         quint64 rows;

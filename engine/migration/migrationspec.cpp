@@ -1,5 +1,7 @@
 #include "migrationspec.h"
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace engine::migration {
@@ -31,6 +33,12 @@ QString MigrationSpec::validate() const
         return u"--approve-renamed-columns and --skip-renamed-columns contradict each other: choose one"_s;
     if (applyWorkers < 1 || applyWorkers > 16)
         return u"apply workers must be between 1 and 16"_s;
+    if (!hooksPath.isEmpty() && !QFileInfo(hooksPath).isDir())
+        return u"--hooks-path %1 is not a directory"_s.arg(hooksPath);
+    if (hooksStatusIntervalSeconds < 1)
+        return u"--hooks-status-interval must be at least 1 second"_s;
+    if (hookTimeoutSeconds < 1)
+        return u"--hooks-timeout-seconds must be at least 1"_s;
     return {};
 }
 

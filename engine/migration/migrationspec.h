@@ -60,6 +60,13 @@ struct MigrationSpec {
     bool runPreflight = true;
     QStringList forcedPreflightIds;
 
+    // gh-ost's hooks: executables named gh-ost-on-<event>* in hooksPath run at the migration's milestones with
+    // GH_OST_* variables (engine/hooks). Empty path: no hooks.
+    QString hooksPath;
+    QString hooksHint, hooksHintOwner, hooksHintToken;
+    int hooksStatusIntervalSeconds = 60;
+    int hookTimeoutSeconds = 600; // a hook still running after this long is killed and counts as failed
+
     // Checks the values and their combinations; returns an explanation of the first problem, or empty.
     [[nodiscard]] QString validate() const;
 };

@@ -1,0 +1,229 @@
+// The local migration journal: what is recorded, that it survives reopening, that no password reaches the file,
+// and that a long migration's samples stay bounded.
+#include <history/historyjournal.h>
+#include <history/migrationrecorder.h>
+#include <history/sampledownsampler.h>
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace engine::history;
+using namespace engine::migration;
+
+class TestHistoryJournal : public QObject {
+    Q_OBJECT
+private:
+    static MigrationSpec exampleSpec()
+    {
+        MigrationSpec spec;
+        spec.inspector.host = u"replica1"_s;
+        spec.inspector.port = 3307;
+        spec.inspector.user = u"dba"_s;
+        spec.inspector.password = u"inspector-secret-4711"_s;
+        spec.masterUser = u"dba2"_s;
+        spec.masterPassword = u"master-secret-0815"_s;
+        spec.hooksHintToken = u"token-secret-1234"_s;
+        spec.database = u"shop"_s;
+        spec.table = u"orders"_s;
+        spec.alter = u"ADD COLUMN note TEXT"_s;
+        spec.execute = true;
+        spec.chunkSize = 777;
+        return spec;
+    }
+
+    static ProgressSnapshot snapshotAt(qint64 millis, MigrationState state, quint64 rows)
+    {
+        ProgressSnapshot s;
+        s.elapsedMillis = millis;
+        s.state = state;
+        s.rowsCopied = rows;
+        s.rowsEstimate = 1000;
+        s.eventsApplied = rows / 2;
+        s.streamLagMillis = 120;
+        s.millisInState[static_cast<size_t>(MigrationState::Copying)] = millis / 2;
+        s.millisInState[static_cast<size_t>(MigrationState::CuttingOver)] = 30;
+        return s;
+    }
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void recordsAMigrationAndReadsItBackAfterReopening()
+    {
+        const QString path = m_dir.filePath(u"nested/dir/history.sqlite"_s);
+        qint64 id = 0;
+        {
+            auto journal = std::make_shared<HistoryJournal>();
+            QVERIFY2(journal->open(path), qPrintable(journal->lastError()));
+            MigrationRecorder recorder(journal, exampleSpec());
+            id = recorder.id();
+            QVERIFY(id > 0);
+            for (int i = 0; i <= 40; ++i)
+                recorder.sample(snapshotAt(i * 250, i < 30 ? MigrationState::Copying : MigrationState::CuttingOver,
+                                           static_cast<quint64>(i * 25)));
+            MigrationSummary summary;
+            summary.rowsCopied = 1000;
+            summary.eventsApplied = 321;
+            summary.totalMillis = 10000;
+            summary.copyMillis = 7000;
+            summary.verified = true;
+            summary.verifyResult = u"equal"_s;
+            summary.cutOverLockMillis = 42;
+            summary.cutOverAttempts = 1;
+            summary.oldTable = u"_orders_del"_s;
+            recorder.succeeded(summary);
+        }
+        HistoryJournal reopened;
+        QVERIFY2(reopened.open(path), qPrintable(reopened.lastError()));
+        const auto entries = reopened.entries();
+        QCOMPARE(entries.size(), 1);
+        const HistoryEntry &e = entries.first();
+        QCOMPARE(e.id, id);
+        QCOMPARE(e.outcome, Outcome::Succeeded);
+        QCOMPARE(e.database, u"shop"_s);
+        QCOMPARE(e.table, u"orders"_s);
+        QCOMPARE(e.alter, u"ADD COLUMN note TEXT"_s);
+        QVERIFY(!e.dryRun);
+        QCOMPARE(e.inspectedEndpoint, u"replica1:3307"_s);
+        QVERIFY(e.startedAt.isValid());
+        QVERIFY(e.endedAt.isValid());
+        QVERIFY(e.endedAt >= e.startedAt);
+        QCOMPARE(e.parameters.value(u"chunk-size"_s).toInteger(), 777);
+        QCOMPARE(e.parameters.value(u"user"_s).toString(), u"dba"_s);
+        QCOMPARE(e.summary.rowsCopied, quint64(1000));
+        QCOMPARE(e.summary.eventsApplied, quint64(321));
+        QCOMPARE(e.summary.cutOverLockMillis, qint64(42));
+        QCOMPARE(e.summary.verifyResult, u"equal"_s);
+        QCOMPARE(e.summary.oldTable, u"_orders_del"_s);
+        QCOMPARE(e.elapsedMillis, qint64(10000));
+        QCOMPARE(e.millisInState.value(u"copying"_s), qint64(5000));
+        QCOMPARE(e.millisInState.value(u"cutting-over"_s), qint64(30));
+        QCOMPARE(e.sampleCount, 41);
+
+        const auto samples = reopened.samples(id);
+        QCOMPARE(samples.size(), size_t(41));
+        QCOMPARE(samples.front().elapsedMillis, qint64(0));
+        QCOMPARE(samples.back().elapsedMillis, qint64(10000));
+        QCOMPARE(samples.back().state, MigrationState::CuttingOver);
+        QCOMPARE(samples.back().rowsCopied, quint64(1000));
+        QCOMPARE(samples.back().streamLagMillis, qint64(120));
+        QVERIFY(reopened.entry(id).has_value());
+        QVERIFY(!reopened.entry(id + 1000).has_value());
+
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw-check"_s);
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery version(u"PRAGMA user_version"_s, raw);
+        QVERIFY(version.next());
+        QCOMPARE(version.value(0).toInt(), HistoryJournal::schemaVersion);
+        raw.close();
+    }
+
+    void neverStoresAPassword()
+    {
+        const QString path = m_dir.filePath(u"secrets.sqlite"_s);
+        {
+            auto journal = std::make_shared<HistoryJournal>();
+            QVERIFY(journal->open(path));
+            MigrationRecorder recorder(journal, exampleSpec());
+            recorder.sample(snapshotAt(0, MigrationState::Copying, 0));
+            recorder.failed(MigrationFailure{u"server-error"_s, u"lost connection"_s, u"SELECT 1"_s, 2013, true});
+            const auto e = journal->entries().first();
+            QCOMPARE(e.outcome, Outcome::Failed);
+            QCOMPARE(e.failure.code, u"server-error"_s);
+            QCOMPARE(e.failure.message, u"lost connection"_s);
+            QVERIFY(e.failure.originalUntouched);
+            QCOMPARE(e.parameters.value(u"hooks-hint-token"_s).toString(), u"(set)"_s);
+        }
+        // The whole file, WAL included, byte by byte: no secret anywhere.
+        QByteArray bytes;
+        for (const QString &file : QStringList{path, path + u"-wal"_s}) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                bytes += f.readAll();
+        }
+        QVERIFY(bytes.contains("ADD COLUMN note TEXT")); // the check can see what the file holds
+        QVERIFY(!bytes.contains("inspector-secret-4711"));
+        QVERIFY(!bytes.contains("master-secret-0815"));
+        QVERIFY(!bytes.contains("token-secret-1234"));
+    }
+
+    void unfinishedMigrationIsRecordedAsInterruptedAndAbortAsAborted()
+    {
+        auto journal = std::make_shared<HistoryJournal>();
+        QVERIFY(journal->open(m_dir.filePath(u"outcomes.sqlite"_s)));
+        { MigrationRecorder crashed(journal, exampleSpec()); }
+        {
+            MigrationRecorder aborted(journal, exampleSpec());
+            aborted.failed(MigrationFailure{u"aborted"_s, u"by the operator"_s, {}, 0, true});
+        }
+        const auto entries = journal->entries();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0].outcome, Outcome::Aborted);     // newest first
+        QCOMPARE(entries[1].outcome, Outcome::Interrupted);
+    }
+
+    void daylongMigrationKeepsABoundedEvenSeries()
+    {
+        // A day at four snapshots a second, state changing twice.
+        SampleDownsampler downsampler(2000);
+        const qint64 total = 24LL * 3600 * 4;
+        for (qint64 i = 0; i < total; ++i) {
+            HistorySample s;
+            s.elapsedMillis = i * 250;
+            s.state = i < 1000 ? MigrationState::Copying : i < total - 10 ? MigrationState::Postponed
+                                                                          : MigrationState::CuttingOver;
+            downsampler.offer(s);
+        }
+        const auto series = downsampler.samples();
+        QVERIFY2(series.size() <= 2001, qPrintable(QString::number(series.size())));
+        QVERIFY2(series.size() >= 1000, qPrintable(QString::number(series.size())));
+        QCOMPARE(series.front().elapsedMillis, qint64(0));
+        QCOMPARE(series.back().elapsedMillis, (total - 1) * 250);
+        for (size_t i = 1; i < series.size(); ++i)
+            QVERIFY(series[i].elapsedMillis > series[i - 1].elapsedMillis);
+
+        // Through the recorder into the file, too.
+        auto journal = std::make_shared<HistoryJournal>();
+        QVERIFY(journal->open(m_dir.filePath(u"long.sqlite"_s)));
+        MigrationRecorder recorder(journal, exampleSpec(), 500);
+        for (qint64 i = 0; i < 20000; ++i)
+            recorder.sample(snapshotAt(i * 250, MigrationState::Postponed, 1000));
+        recorder.succeeded({});
+        const auto stored = journal->samples(recorder.id());
+        QVERIFY2(stored.size() <= 501 && stored.size() >= 250, qPrintable(QString::number(stored.size())));
+    }
+
+    void refusesAJournalFromANewerVersion()
+    {
+        const QString path = m_dir.filePath(u"future.sqlite"_s);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"future"_s);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery(u"PRAGMA user_version = 99"_s, raw);
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"future"_s);
+        HistoryJournal journal;
+        QVERIFY(!journal.open(path));
+        QVERIFY(journal.lastError().contains(u"newer"_s));
+        QVERIFY(journal.entries().isEmpty());
+    }
+
+    void defaultPathFollowsTheEnvironment()
+    {
+        qputenv("SHADOWSWAP_HISTORY_DB", "/tmp/elsewhere/h.sqlite");
+        QCOMPARE(HistoryJournal::defaultPath(), u"/tmp/elsewhere/h.sqlite"_s);
+        qunsetenv("SHADOWSWAP_HISTORY_DB");
+        qputenv("XDG_DATA_HOME", m_dir.path().toUtf8());
+        QCOMPARE(HistoryJournal::defaultPath(), m_dir.path() + u"/shadowswap/history.sqlite"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryJournal)
+#include "tst_historyjournal.moc"
