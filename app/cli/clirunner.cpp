@@ -119,7 +119,7 @@ int CliRunner::run()
             err() << "shadowswap-cli: " << error << '\n';
             return Usage;
         }
-        return runMigrationCommand(spec);
+        return runMigrationCommand(spec, m_flags.stringValue(u"history-file"_s));
     }
     try {
         return printServerFacts();

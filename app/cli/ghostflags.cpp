@@ -115,6 +115,7 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"hooks-hint-owner", S, u"", u"arbitrary text passed to hooks"),
         flag(u"hooks-hint-token", S, u"", u"arbitrary text passed to hooks"),
         flag(u"hooks-status-interval", I, u"60", u"seconds between status hooks"),
+        flag(u"hooks-timeout-seconds", I, u"600", u"[Shadowswap] a hook running longer is killed and counts as failed"),
         flag(u"test-on-replica", B, u"", u"migrate on a replica, swap and swap back, stop replication"),
         flag(u"test-on-replica-skip-replica-stop", B, u"", u"with --test-on-replica: don't stop replication"),
         flag(u"migrate-on-replica", B, u"", u"migrate on a replica, including the swap"),
@@ -138,7 +139,7 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"preflight-free-disk", S, u"", u"[Shadowswap] free space on the primary's data volume, in bytes "
                                              u"(suffix K, M, G, T), when preflight can't read it"),
         flag(u"server-facts", B, u"", u"[Shadowswap] print the server's version and binlog settings and exit"),
-        flag(u"history-file", S, u"", u"[Shadowswap] SQLite journal of migrations (default in the data directory)"),
+        flag(u"history-file", S, u"", u"[Shadowswap] SQLite journal of migrations (default in the data directory; off: none)"),
         // Output
         flag(u"verbose", B, u"", u"more log output"),
         flag(u"debug", B, u"", u"debug log output"),

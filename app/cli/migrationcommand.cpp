@@ -1,5 +1,6 @@
 #include "migrationcommand.h"
 
+#include <history/historyjournal.h>
 #include <logging/logging.h>
 #include <migration/migrationcontroller.h>
 
@@ -88,6 +89,12 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {
         *error = u"--include-triggers needs --trigger-suffix (the recreated triggers need names of their own)"_s;
         return false;
+    spec.hooksPath = f.stringValue(u"hooks-path"_s);
+    spec.hooksHint = f.stringValue(u"hooks-hint"_s);
+    spec.hooksHintOwner = f.stringValue(u"hooks-hint-owner"_s);
+    spec.hooksHintToken = f.stringValue(u"hooks-hint-token"_s);
+    spec.hooksStatusIntervalSeconds = static_cast<int>(f.intValue(u"hooks-status-interval"_s));
+    spec.hookTimeoutSeconds = static_cast<int>(f.intValue(u"hooks-timeout-seconds"_s));
     }
     *error = spec.validate();
     return error->isEmpty();
@@ -129,13 +136,20 @@ QString statusLine(const ProgressSnapshot &s)
         .arg(state, eta);
 }
 
-int runMigrationCommand(const MigrationSpec &spec)
+int runMigrationCommand(const MigrationSpec &spec, const QString &historyFile)
 {
     QTextStream out(stdout);
     MigrationController controller;
     // SIGINT/SIGTERM abort cleanly: the original stays untouched and the helper tables are dropped.
     std::signal(SIGINT, [](int) { g_signalled = true; });
     std::signal(SIGTERM, [](int) { g_signalled = true; });
+    if (historyFile != u"off"_s) {
+        auto journal = std::make_shared<engine::history::HistoryJournal>();
+        if (journal->open(historyFile.isEmpty() ? engine::history::HistoryJournal::defaultPath() : historyFile))
+            controller.setHistoryJournal(journal);
+        else
+            SS_WARN("this migration is not recorded in the history: {}", journal->lastError().toStdString());
+    }
     QTimer signalWatch;
     QObject::connect(&signalWatch, &QTimer::timeout, [&] {
         if (g_signalled.exchange(false))

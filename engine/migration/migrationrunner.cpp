@@ -9,6 +9,7 @@
 #include <binlog/binlogposition.h>
 #include <copy/rowcopier.h>
 #include <cutover/atomiccutover.h>
+#include <hooks/migrationhooks.h>
 #include <logging/logging.h>
 #include <mysql/sessionsetup.h>
 #include <mysql/sqltext.h>
@@ -28,9 +29,11 @@ using engine::mysql::qualifiedName;
 
 namespace engine::migration {
 
-MigrationRunner::MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationContext> context)
+MigrationRunner::MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationContext> context,
+                                 hooks::MigrationHooks *hooks)
     : m_spec(std::move(spec))
     , m_context(std::move(context))
+    , m_hooks(hooks)
 {
     // The live settings (chunk target, batch size, max lag, nice ratio) were seeded by the controller at start
     // and may have been changed since: not reset here.
@@ -62,6 +65,7 @@ MigrationSummary MigrationRunner::run()
         validateOriginal();
         m_context->setState(MigrationState::CreatingGhost);
         prepareGhost();
+        runHook(hooks::HookEvent::Validated);
         if (!m_spec.execute) {
             SS_INFO("dry run: the ghost table validated; dropping it (pass --execute to migrate)");
             cleanupAfterFailure();
@@ -70,15 +74,20 @@ MigrationSummary MigrationRunner::run()
             return m_summary;
         }
         startStreaming();
+        runHook(hooks::HookEvent::BeforeRowCopy);
+        if (m_hooks)
+            m_hooks->startStatusHooks();
         m_context->setState(MigrationState::Copying);
         QElapsedTimer copyTimer;
         copyTimer.start();
         copyRows();
         m_summary.copyMillis = copyTimer.elapsed();
+        runHook(hooks::HookEvent::RowCopyComplete);
         if (m_spec.verify) {
             m_context->setState(MigrationState::Verifying);
             verify();
         }
+        runHook(hooks::HookEvent::BeforeCutOver); // before postponing, as gh-ost
         postponeIfAsked();
         m_context->setState(MigrationState::CuttingOver);
         cutOver();
@@ -250,6 +259,15 @@ void MigrationRunner::checkHelpers()
 void MigrationRunner::waitWhileThrottled()
 {
     for (;;) {
+void MigrationRunner::runHook(hooks::HookEvent event)
+{
+    if (!m_hooks)
+        return;
+    m_hooks->setTableNames(m_names);
+    m_hooks->setMigratedHost(m_topology.primary.host);
+    m_hooks->run(event);
+}
+
         QString reason;
         if (m_context->manualThrottle)
             reason = u"throttled by the operator"_s;
@@ -336,6 +354,7 @@ void MigrationRunner::postponeIfAsked()
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         checkHelpers();
+            runHook(hooks::HookEvent::BeginPostponed);
     }
 }
 

@@ -5,6 +5,7 @@
 #include "progress.h"
 #include "topology.h"
 
+#include <hooks/hookevent.h>
 #include <inspect/migrationplan.h>
 #include <inspect/tableschema.h>
 #include <mysql/connection.h>
@@ -19,6 +20,10 @@ class ChangeSet;
 class KeyCodec;
 } // namespace engine::apply
 
+namespace engine::hooks {
+class MigrationHooks;
+}
+
 namespace engine::migration {
 
 class Heartbeat;
@@ -30,7 +35,9 @@ class Heartbeat;
 // leaves the original table and its traffic untouched, then rethrows (MigrationError / MigrationAborted).
 class MigrationRunner {
 public:
-    MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationContext> context);
+    // `hooks` (optional, owned by the caller) runs gh-ost's hooks at the milestones; a failing one stops the run.
+    MigrationRunner(MigrationSpec spec, std::shared_ptr<MigrationContext> context,
+                    hooks::MigrationHooks *hooks = nullptr);
     ~MigrationRunner();
 
     MigrationSummary run();
@@ -51,6 +58,7 @@ private:
     bool writeMarkerAndWait(const QString &token, int timeoutMillis);
     void checkHelpers();
 
+    void runHook(hooks::HookEvent event);
     MigrationSpec m_spec;
     std::shared_ptr<MigrationContext> m_context;
     Topology m_topology;
@@ -65,6 +73,7 @@ private:
     std::unique_ptr<apply::Applier> m_applier;
     std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<throttle::ThrottleMonitor> m_throttleMonitor;
+    hooks::MigrationHooks *m_hooks = nullptr;
     MigrationSummary m_summary;
     bool m_ghostCreated = false;
     bool m_changelogCreated = false;

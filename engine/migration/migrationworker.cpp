@@ -3,6 +3,7 @@
 #include "migrationrunner.h"
 #include "preflightgate.h"
 
+#include <hooks/migrationhooks.h>
 #include <logging/logging.h>
 
 using namespace Qt::StringLiterals;
@@ -16,23 +17,34 @@ MigrationWorker::MigrationWorker(std::shared_ptr<MigrationContext> context)
 
 void MigrationWorker::run(const MigrationSpec &spec)
 {
+    hooks::MigrationHooks hooks(spec, m_context);
+    // gh-ost runs on-failure for every failure, its own hooks' included; a failing on-failure hook is only logged.
+    const auto fail = [&](const MigrationFailure &failure) {
+        hooks.stopStatusHooks();
+        hooks.run(hooks::HookEvent::Failure, {{u"SHADOWSWAP_FAILURE_CODE"_s, failure.code},
+                                              {u"SHADOWSWAP_FAILURE_MESSAGE"_s, failure.message}});
+        Q_EMIT failed(failure);
+    };
     try {
+        hooks.run(hooks::HookEvent::Startup);
         if (spec.execute && spec.runPreflight) {
             m_context->setState(MigrationState::Validating);
             passPreflightGate(spec, &m_context->abortRequested);
         }
-        MigrationRunner runner(spec, m_context);
+        MigrationRunner runner(spec, m_context, &hooks);
         const MigrationSummary summary = runner.run();
+        hooks.stopStatusHooks();
+        hooks.run(hooks::HookEvent::Success); // the swap is made: a failing on-success hook is only logged
         Q_EMIT finished(summary);
     } catch (const MigrationAborted &aborted) {
         SS_WARN("migration aborted: {}; the original table is untouched", aborted.reason.toStdString());
-        Q_EMIT failed(MigrationFailure{u"aborted"_s, aborted.reason, {}, 0, true});
+        fail(MigrationFailure{u"aborted"_s, aborted.reason, {}, 0, true});
     } catch (const MigrationError &error) {
         SS_ERROR("migration failed: {}", error.failure.message.toStdString());
-        Q_EMIT failed(error.failure);
+        fail(error.failure);
     } catch (const std::exception &error) {
         SS_ERROR("migration failed: {}", error.what());
-        Q_EMIT failed(MigrationFailure{u"internal"_s, QString::fromUtf8(error.what()), {}, 0, true});
+        fail(MigrationFailure{u"internal"_s, QString::fromUtf8(error.what()), {}, 0, true});
     }
 }
 

@@ -26,10 +26,12 @@ MigrationSpec sandboxSpec(const ScratchDatabase &db, const QString &table, const
 }
 
 MigrationOutcome runMigration(const MigrationSpec &spec, int timeoutMillis,
-                              std::function<void(MigrationController &, const ProgressSnapshot &)> whileRunning)
+                              std::function<void(MigrationController &, const ProgressSnapshot &)> whileRunning,
+                              std::shared_ptr<engine::history::HistoryJournal> journal)
 {
     MigrationOutcome outcome;
     MigrationController controller;
+    controller.setHistoryJournal(std::move(journal));
     QEventLoop loop;
     QObject::connect(&controller, &MigrationController::progressed, [&](const ProgressSnapshot &s) {
         outcome.lastSnapshot = s;

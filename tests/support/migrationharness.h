@@ -6,6 +6,7 @@
 #include <migration/migrationspec.h>
 
 #include <functional>
+#include <memory>
 
 namespace testsupport {
 
@@ -22,8 +23,10 @@ engine::migration::MigrationSpec sandboxSpec(const ScratchDatabase &db, const QS
 
 // Runs a migration through the real MigrationController (worker thread and all) and spins the event loop
 // until it ends or `timeoutMillis` passes (then aborts it). `whileRunning` is called on every snapshot.
+// With a `journal`, the controller records the migration in it.
 MigrationOutcome runMigration(const engine::migration::MigrationSpec &spec, int timeoutMillis = 240000,
                               std::function<void(engine::migration::MigrationController &,
-                                                 const engine::migration::ProgressSnapshot &)> whileRunning = {});
+                                                 const engine::migration::ProgressSnapshot &)> whileRunning = {},
+                              std::shared_ptr<engine::history::HistoryJournal> journal = {});
 
 } // namespace testsupport
