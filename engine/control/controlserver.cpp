@@ -1,0 +1,236 @@
+#include "controlserver.h"
+
+#include <logging/logging.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+#include <utility>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+namespace engine::control {
+
+namespace {
+constexpr qsizetype maxLineBytes = 64 * 1024;
+constexpr int idleTimeoutMillis = 10000;
+
+bool isSocket(const QString &path)
+{
+    struct stat info {};
+    return ::lstat(QFile::encodeName(path).constData(), &info) == 0 && S_ISSOCK(info.st_mode);
+}
+
+void closeConnection(QIODevice *connection)
+{
+    // Both wait for the reply to be written before closing.
+    if (auto *local = qobject_cast<QLocalSocket *>(connection))
+        local->disconnectFromServer();
+    else if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
+        tcp->disconnectFromHost();
+}
+} // namespace
+
+std::optional<TcpEndpoint> parseTcpEndpoint(const QString &text, QString *error)
+{
+    const QString value = text.trimmed();
+    TcpEndpoint endpoint;
+    if (value.isEmpty() || value == u"0"_s)
+        return endpoint;
+    const qsizetype colon = value.lastIndexOf(u':');
+    QString host = colon < 0 ? QString() : value.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = value.mid(colon + 1).toUInt(&ok);
+    const uint minPort = colon < 0 ? 1 : 0;
+    if (!ok || port < minPort || port > 65535) {
+        *error = u"--serve-tcp-port must be a port (1-65535) or ADDRESS:PORT, e.g. 9001 or 0.0.0.0:9001 (got \"%1\")"_s
+                     .arg(text);
+        return std::nullopt;
+    }
+    if (colon >= 0) {
+        const QHostAddress address = host == u"localhost"_s ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+        if (address.isNull()) {
+            *error = u"--serve-tcp-port: \"%1\" is not an IP address; write ADDRESS:PORT, e.g. 127.0.0.1:9001"_s.arg(host);
+            return std::nullopt;
+        }
+        endpoint.address = address;
+    }
+    endpoint.enabled = true;
+    endpoint.port = static_cast<quint16>(port);
+    return endpoint;
+}
+
+QString defaultSocketFile(const QString &database, const QString &table)
+{
+    return u"/tmp/gh-ost.%1.%2.sock"_s.arg(database, table);
+}
+
+ControlServer::ControlServer(ControlTarget &target, ControlIdentity identity, QObject *parent)
+    : QObject(parent)
+    , m_handler(target, std::move(identity))
+{
+}
+
+ControlServer::~ControlServer()
+{
+    stop();
+}
+
+bool ControlServer::start(const ControlServerOptions &options, QString *error)
+{
+    stop();
+    if ((!options.socketFile.isEmpty() && !listenOnSocketFile(options.socketFile, options.dropExistingSocketFile, error))
+        || (options.tcp.enabled && !listenOnTcp(options.tcp, error))) {
+        stop();
+        return false;
+    }
+    m_handler.setServingOn(endpoints());
+    for (const QString &endpoint : endpoints())
+        SS_INFO("Serving on {}", endpoint.toStdString());
+    return true;
+}
+
+bool ControlServer::listenOnSocketFile(const QString &path, bool dropExisting, QString *error)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QFileInfo existing(absolute);
+    if (existing.exists() || existing.isSymLink()) {
+        if (!dropExisting) {
+            *error = u"--serve-socket-file %1 already exists (another migration serving on it, or a leftover): remove "
+                     "it or pass --initially-drop-socket-file"_s.arg(absolute);
+            return false;
+        }
+        if (!isSocket(absolute)) {
+            *error = u"--serve-socket-file %1 exists and is not a socket; refusing to delete it"_s.arg(absolute);
+            return false;
+        }
+        if (!QFile::remove(absolute)) {
+            *error = u"--initially-drop-socket-file: cannot delete %1"_s.arg(absolute);
+            return false;
+        }
+    }
+    m_local = new QLocalServer(this);
+    // Qt creates the socket owner-only; the chmod below narrows it to gh-ost's 0600.
+    m_local->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_local->listen(absolute)) {
+        *error = u"--serve-socket-file %1: cannot listen (%2)"_s.arg(absolute, m_local->errorString());
+        return false;
+    }
+    m_socketFile = absolute;
+    if (!QFile::setPermissions(absolute, QFile::ReadOwner | QFile::WriteOwner)) {
+        *error = u"--serve-socket-file %1: cannot set its mode to 0600"_s.arg(absolute);
+        return false;
+    }
+    connect(m_local, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *connection = m_local->nextPendingConnection())
+            serve(connection, u"unix socket"_s);
+    });
+    return true;
+}
+
+bool ControlServer::listenOnTcp(const TcpEndpoint &endpoint, QString *error)
+{
+    m_tcp = new QTcpServer(this);
+    if (!m_tcp->listen(endpoint.address, endpoint.port)) {
+        *error = u"--serve-tcp-port %1:%2: cannot listen (%3)"_s.arg(endpoint.address.toString())
+                     .arg(endpoint.port)
+                     .arg(m_tcp->errorString());
+        return false;
+    }
+    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *connection = m_tcp->nextPendingConnection())
+            serve(connection, u"TCP %1:%2"_s.arg(connection->peerAddress().toString()).arg(connection->peerPort()));
+    });
+    return true;
+}
+
+void ControlServer::stop()
+{
+    if (m_local) {
+        m_local->close();
+        delete m_local;
+    }
+    if (!m_socketFile.isEmpty() && isSocket(m_socketFile))
+        QFile::remove(m_socketFile);
+    m_socketFile.clear();
+    if (m_tcp) {
+        m_tcp->close();
+        delete m_tcp;
+    }
+}
+
+QStringList ControlServer::endpoints() const
+{
+    QStringList list;
+    if (m_local && m_local->isListening())
+        list << u"unix socket: %1"_s.arg(m_socketFile);
+    if (m_tcp && m_tcp->isListening())
+        list << u"TCP port: %1:%2"_s.arg(m_tcp->serverAddress().toString()).arg(m_tcp->serverPort());
+    return list;
+}
+
+quint16 ControlServer::tcpPort() const
+{
+    return m_tcp && m_tcp->isListening() ? m_tcp->serverPort() : 0;
+}
+
+void ControlServer::serve(QIODevice *connection, const QString &via)
+{
+    connection->setParent(this);
+    if (auto *local = qobject_cast<QLocalSocket *>(connection))
+        connect(local, &QLocalSocket::disconnected, local, &QObject::deleteLater);
+    else if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
+        connect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
+    // The line may arrive in pieces; the reply goes out as soon as it is complete. A client that half-closes
+    // without a newline still gets its answer if the socket is still writable (readChannelFinished).
+    auto pending = std::make_shared<QByteArray>();
+    auto answered = std::make_shared<bool>(false);
+    auto answerOnce = [this, connection, via, answered](const QByteArray &line, bool tooLong) {
+        if (std::exchange(*answered, true))
+            return;
+        answer(connection, line, via, tooLong);
+    };
+    connect(connection, &QIODevice::readyRead, this, [connection, pending, answered, answerOnce] {
+        pending->append(connection->readAll());
+        if (*answered)
+            return;
+        if (const qsizetype newline = pending->indexOf('\n'); newline >= 0)
+            answerOnce(pending->left(newline), false);
+        else if (pending->size() > maxLineBytes)
+            answerOnce({}, true);
+    });
+    connect(connection, &QIODevice::readChannelFinished, this, [connection, pending, answerOnce] {
+        pending->append(connection->readAll());
+        if (!pending->trimmed().isEmpty())
+            answerOnce(*pending, pending->size() > maxLineBytes);
+    });
+    QTimer::singleShot(idleTimeoutMillis, connection, [connection] { closeConnection(connection); });
+}
+
+void ControlServer::answer(QIODevice *connection, const QByteArray &line, const QString &via, bool tooLong)
+{
+    const QString command = QString::fromUtf8(line).trimmed();
+    const ControlReply reply = tooLong
+        ? ControlReply{u"ERROR: the command line is longer than 64 KiB; send one command per line, e.g. status\n"_s, false}
+        : m_handler.execute(command);
+    SS_INFO("control ({}): {} -> {}", via.toStdString(), command.left(200).toStdString(), reply.ok ? "ok" : "refused");
+    connection->write(reply.text.toUtf8());
+    if (auto *local = qobject_cast<QLocalSocket *>(connection))
+        local->flush();
+    else if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
+        tcp->flush();
+    closeConnection(connection);
+    Q_EMIT commandExecuted(command, reply.ok);
+}
+
+} // namespace engine::control
