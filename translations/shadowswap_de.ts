@@ -1,285 +1,285 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ui::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="46" />
+        <location filename="../ui/connectionspage.cpp" line="46"/>
         <source>Remember in the system keyring</source>
         <translation>Im Schlüsselbund des Systems speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="48" />
+        <location filename="../ui/connectionspage.cpp" line="48"/>
         <source>This server is a replica: read its binlog (recommended)</source>
         <translation>Dieser Server ist ein Replikat: sein Binlog lesen (empfohlen)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="49" />
+        <location filename="../ui/connectionspage.cpp" line="49"/>
         <source>This server is the primary: read its own binlog (--allow-on-master)</source>
         <translation>Dieser Server ist der Primärserver: sein eigenes Binlog lesen (--allow-on-master)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="50" />
+        <location filename="../ui/connectionspage.cpp" line="50"/>
         <source>Use TLS</source>
         <translation>TLS verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="54" />
+        <location filename="../ui/connectionspage.cpp" line="54"/>
         <source>Verify the server certificate</source>
         <translation>Serverzertifikat prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="55" />
+        <location filename="../ui/connectionspage.cpp" line="55"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="70" />
+        <location filename="../ui/connectionspage.cpp" line="70"/>
         <source>Saved profiles</source>
         <translation>Gespeicherte Profile</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="73" />
+        <location filename="../ui/connectionspage.cpp" line="73"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="74" />
+        <location filename="../ui/connectionspage.cpp" line="74"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="81" />
+        <location filename="../ui/connectionspage.cpp" line="81"/>
         <source>e.g. shop replica</source>
         <translation>z. B. Shop-Replikat</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="82" />
+        <location filename="../ui/connectionspage.cpp" line="82"/>
         <source>host name or IP address</source>
         <translation>Hostname oder IP-Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="86" />
+        <location filename="../ui/connectionspage.cpp" line="86"/>
         <source>asked each time unless remembered</source>
         <translation>wird jedes Mal abgefragt, wenn nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="87" />
-        <source>Store the password in the operating system's keyring. It is never written to the settings file or to logs.</source>
+        <location filename="../ui/connectionspage.cpp" line="87"/>
+        <source>Store the password in the operating system&apos;s keyring. It is never written to the settings file or to logs.</source>
         <translation>Das Passwort im Schlüsselbund des Betriebssystems speichern. Es wird nie in die Einstellungsdatei oder in Protokolle geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="91" />
-        <source>Shadowswap reads the binlog from this replica and writes the new table on its primary, which it finds through the replica's replication settings.</source>
+        <location filename="../ui/connectionspage.cpp" line="91"/>
+        <source>Shadowswap reads the binlog from this replica and writes the new table on its primary, which it finds through the replica&apos;s replication settings.</source>
         <translation>Shadowswap liest das Binlog von diesem Replikat und schreibt die neue Tabelle auf dessen Primärserver, den es über die Replikationseinstellungen des Replikats findet.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="93" />
-        <source>No replica: the primary's own binlog is read. Adds a little load to the primary.</source>
+        <location filename="../ui/connectionspage.cpp" line="93"/>
+        <source>No replica: the primary&apos;s own binlog is read. Adds a little load to the primary.</source>
         <translation>Kein Replikat: Das eigene Binlog des Primärservers wird gelesen. Das belastet den Primärserver etwas mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="95" />
+        <location filename="../ui/connectionspage.cpp" line="95"/>
         <source>Profile &amp;name:</source>
         <translation>Profil&amp;name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="96" />
+        <location filename="../ui/connectionspage.cpp" line="96"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="97" />
+        <location filename="../ui/connectionspage.cpp" line="97"/>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="98" />
+        <location filename="../ui/connectionspage.cpp" line="98"/>
         <source>&amp;User:</source>
         <translation>&amp;Benutzer:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="99" />
+        <location filename="../ui/connectionspage.cpp" line="99"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="102" />
+        <location filename="../ui/connectionspage.cpp" line="102"/>
         <source>Binlog source</source>
         <translation>Binlog-Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="110" />
+        <location filename="../ui/connectionspage.cpp" line="110"/>
         <source>CA certificate file (PEM)</source>
         <translation>CA-Zertifikatsdatei (PEM)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="111" />
+        <location filename="../ui/connectionspage.cpp" line="111"/>
         <source>client certificate file (optional)</source>
         <translation>Client-Zertifikatsdatei (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="112" />
+        <location filename="../ui/connectionspage.cpp" line="112"/>
         <source>client key file (optional)</source>
         <translation>Client-Schlüsseldatei (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="113" />
+        <location filename="../ui/connectionspage.cpp" line="113"/>
         <source>CA:</source>
         <translation>CA:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="114" />
+        <location filename="../ui/connectionspage.cpp" line="114"/>
         <source>Certificate:</source>
         <translation>Zertifikat:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="115" />
+        <location filename="../ui/connectionspage.cpp" line="115"/>
         <source>Key:</source>
         <translation>Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="119" />
+        <location filename="../ui/connectionspage.cpp" line="119"/>
         <source>&amp;Save profile</source>
         <translation>Profil &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="126" />
-        <source>Test the connection to see the server's version, role and binlog settings.</source>
+        <location filename="../ui/connectionspage.cpp" line="126"/>
+        <source>Test the connection to see the server&apos;s version, role and binlog settings.</source>
         <translation>Testen Sie die Verbindung, um Version, Rolle und Binlog-Einstellungen des Servers zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="151" />
+        <location filename="../ui/connectionspage.cpp" line="151"/>
         <source>No system keyring found: the password is asked each time and kept in memory only.</source>
         <translation>Kein Schlüsselbund gefunden: Das Passwort wird jedes Mal abgefragt und nur im Arbeitsspeicher gehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="180" />
+        <location filename="../ui/connectionspage.cpp" line="180"/>
         <source>Password read from the system keyring.</source>
         <translation>Passwort aus dem Schlüsselbund gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="235" />
+        <location filename="../ui/connectionspage.cpp" line="235"/>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="235" />
+        <location filename="../ui/connectionspage.cpp" line="235"/>
         <source>A profile needs a name and a host.</source>
         <translation>Ein Profil braucht einen Namen und einen Host.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="242" />
+        <location filename="../ui/connectionspage.cpp" line="242"/>
         <source>Password stored in the system keyring.</source>
         <translation>Passwort im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="255" />
+        <location filename="../ui/connectionspage.cpp" line="255"/>
         <source>Delete profile</source>
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="255" />
-        <source>Delete the profile "%1"?</source>
+        <location filename="../ui/connectionspage.cpp" line="255"/>
+        <source>Delete the profile &quot;%1&quot;?</source>
         <translation>Profil „%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="270" />
+        <location filename="../ui/connectionspage.cpp" line="270"/>
         <source>&lt;p&gt;Connecting to %1…&lt;/p&gt;</source>
         <translation>&lt;p&gt;Verbinde mit %1 …&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="291" />
+        <location filename="../ui/connectionspage.cpp" line="291"/>
         <source>&lt;p&gt;&lt;b&gt;Could not connect.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Verbindung fehlgeschlagen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="307" />
+        <location filename="../ui/connectionspage.cpp" line="307"/>
         <source>ON</source>
         <translation>AN</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="307" />
+        <location filename="../ui/connectionspage.cpp" line="307"/>
         <source>OFF</source>
         <translation>AUS</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="308" />
+        <location filename="../ui/connectionspage.cpp" line="308"/>
         <source>Connected.</source>
         <translation>Verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="309" />
+        <location filename="../ui/connectionspage.cpp" line="309"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="310" />
+        <location filename="../ui/connectionspage.cpp" line="310"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="311" />
+        <location filename="../ui/connectionspage.cpp" line="311"/>
         <source>Server id</source>
         <translation>Server-ID</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="311" />
+        <location filename="../ui/connectionspage.cpp" line="311"/>
         <source> (read only)</source>
         <translation> (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="312" />
+        <location filename="../ui/connectionspage.cpp" line="312"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="312" />
+        <location filename="../ui/connectionspage.cpp" line="312"/>
         <source>replica of %1:%2</source>
         <translation>Replikat von %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="313" />
+        <location filename="../ui/connectionspage.cpp" line="313"/>
         <source>primary (no replication source)</source>
         <translation>Primärserver (keine Replikationsquelle)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="314" />
+        <location filename="../ui/connectionspage.cpp" line="314"/>
         <source>Binary log</source>
         <translation>Binärlog</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="315" />
+        <location filename="../ui/connectionspage.cpp" line="315"/>
         <source>Binlog format</source>
         <translation>Binlog-Format</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="316" />
+        <location filename="../ui/connectionspage.cpp" line="316"/>
         <source>Binlog row image</source>
         <translation>Binlog-Zeilenabbild</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="317" />
+        <location filename="../ui/connectionspage.cpp" line="317"/>
         <source>log_slave_updates</source>
         <translation>log_slave_updates</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="318" />
+        <location filename="../ui/connectionspage.cpp" line="318"/>
         <source>GTID</source>
         <translation>GTID</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="322" />
-        <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is no replica. Choose "read its own binlog" to migrate on it directly.&lt;/p&gt;</source>
+        <location filename="../ui/connectionspage.cpp" line="322"/>
+        <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is no replica. Choose &quot;read its own binlog&quot; to migrate on it directly.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Hinweis:&lt;/b&gt; Dieser Server ist kein Replikat. Wählen Sie „sein eigenes Binlog lesen“, um direkt auf ihm zu migrieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="325" />
+        <location filename="../ui/connectionspage.cpp" line="325"/>
         <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is a replica; reading its binlog is the safer choice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Hinweis:&lt;/b&gt; Dieser Server ist ein Replikat; sein Binlog zu lesen ist die sicherere Wahl.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="327" />
+        <location filename="../ui/connectionspage.cpp" line="327"/>
         <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; a migration needs log_bin=ON and binlog_format=ROW here.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Warnung:&lt;/b&gt; Eine Migration braucht hier log_bin=ON und binlog_format=ROW.&lt;/p&gt;</translation>
     </message>
@@ -287,87 +287,111 @@
 <context>
     <name>ui::CreateDiffView</name>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="53" />
+        <location filename="../ui/creatediffview.cpp" line="69"/>
         <source>Current table</source>
         <translation>Aktuelle Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="54" />
+        <location filename="../ui/creatediffview.cpp" line="70"/>
         <source>After the ALTER (dry run)</source>
         <translation>Nach dem ALTER (Probelauf)</translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="58" />
-        <source>Press "Dry run" to build the new table empty and see its definition here.</source>
+        <location filename="../ui/creatediffview.cpp" line="74"/>
+        <source>Press &quot;Dry run&quot; to build the new table empty and see its definition here.</source>
         <translation>Drücken Sie „Probelauf“, um die neue Tabelle leer anzulegen und ihre Definition hier zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="97" />
+        <location filename="../ui/creatediffview.cpp" line="113"/>
         <source>No difference: the ALTER does not change the table definition.</source>
         <translation>Kein Unterschied: Das ALTER ändert die Tabellendefinition nicht.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/creatediffview.cpp" line="98" />
+        <location filename="../ui/creatediffview.cpp" line="114"/>
         <source>%n line(s) removed or changed, </source>
         <translation>
-            <numerusform>%n Zeile entfernt oder geändert, </numerusform><numerusform>%n Zeilen entfernt oder geändert, </numerusform></translation>
+            <numerusform>%n Zeile entfernt oder geändert, </numerusform>
+            <numerusform>%n Zeilen entfernt oder geändert, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/creatediffview.cpp" line="100" />
+        <location filename="../ui/creatediffview.cpp" line="116"/>
         <source>%n line(s) added or changed.</source>
         <translation>
-            <numerusform>%n Zeile hinzugefügt oder geändert.</numerusform><numerusform>%n Zeilen hinzugefügt oder geändert.</numerusform></translation>
+            <numerusform>%n Zeile hinzugefügt oder geändert.</numerusform>
+            <numerusform>%n Zeilen hinzugefügt oder geändert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ui::HistoryPage</name>
     <message>
-        <location filename="../ui/historypage.cpp" line="24" />
-        <source>&lt;b&gt;Not yet recorded.&lt;/b&gt; The journal of past migrations is not kept on disk yet; below are the migrations of this session.</source>
-        <translation>&lt;b&gt;Noch nicht aufgezeichnet.&lt;/b&gt; Das Journal vergangener Migrationen wird noch nicht gespeichert; unten stehen die Migrationen dieser Sitzung.</translation>
+        <location filename="../ui/historypage.cpp" line="25"/>
+        <source>running or crashed</source>
+        <translation>läuft oder abgestürzt</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
-        <source>Finished</source>
-        <translation>Beendet</translation>
+        <location filename="../ui/historypage.cpp" line="26"/>
+        <source>dry run</source>
+        <translation>Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="29"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="39"/>
+        <source>%1 rows copied, %2 changes applied, swap blocked writes %3 ms</source>
+        <translation>%1 Zeilen kopiert, %2 Änderungen angewendet, der Tausch blockierte Schreibzugriffe %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="37" />
+        <location filename="../ui/historypage.cpp" line="66"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="74"/>
+        <source>Migrations are recorded in %1.</source>
+        <translation>Migrationen werden in %1 aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="77"/>
+        <source>&lt;b&gt;Not recorded.&lt;/b&gt; The history journal could not be opened: %1</source>
+        <translation>&lt;b&gt;Nicht aufgezeichnet.&lt;/b&gt; Das Verlaufsjournal konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="26"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="37" />
-        <source>%1 rows copied, swap blocked writes %2 ms</source>
-        <translation>%1 Zeilen kopiert, der Tausch blockierte Schreibzugriffe %2 ms</translation>
-    </message>
-    <message>
-        <location filename="../ui/historypage.cpp" line="40" />
+        <location filename="../ui/historypage.cpp" line="28"/>
         <source>aborted</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="40" />
+        <location filename="../ui/historypage.cpp" line="27"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -375,32 +399,32 @@
 <context>
     <name>ui::LogModel</name>
     <message>
-        <location filename="../ui/logmodel.cpp" line="35" />
+        <location filename="../ui/logmodel.cpp" line="35"/>
         <source>trace</source>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="36" />
+        <location filename="../ui/logmodel.cpp" line="36"/>
         <source>debug</source>
         <translation>Debug</translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="37" />
+        <location filename="../ui/logmodel.cpp" line="37"/>
         <source>info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="38" />
+        <location filename="../ui/logmodel.cpp" line="38"/>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="39" />
+        <location filename="../ui/logmodel.cpp" line="39"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="40" />
+        <location filename="../ui/logmodel.cpp" line="40"/>
         <source>critical</source>
         <translation>kritisch</translation>
     </message>
@@ -408,183 +432,188 @@
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="46" />
+        <location filename="../ui/mainwindow.cpp" line="46"/>
         <source>Shadowswap</source>
         <translation>Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="51" />
+        <location filename="../ui/mainwindow.cpp" line="51"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52" />
+        <location filename="../ui/mainwindow.cpp" line="52"/>
         <source>New migration</source>
         <translation>Neue Migration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="53" />
+        <location filename="../ui/mainwindow.cpp" line="53"/>
         <source>Preflight</source>
         <translation>Vorabprüfung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54" />
+        <location filename="../ui/mainwindow.cpp" line="54"/>
         <source>Monitor</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55" />
+        <location filename="../ui/mainwindow.cpp" line="55"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63" />
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67" />
+        <location filename="../ui/mainwindow.cpp" line="67"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97" />
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
+        <translation>Die Vorabprüfung hat die Migration blockiert; nichts wurde geändert. Siehe die Befunde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98" />
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99" />
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101" />
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104" />
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>&amp;Migration</source>
         <translation>&amp;Migration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105" />
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Inspect table…</source>
         <translation>Tabelle &amp;untersuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106" />
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107" />
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111" />
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112" />
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;Start migration</source>
         <translation>Migration &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113" />
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115" />
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;Throttle / Resume</source>
         <translation>&amp;Drosseln / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119" />
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120" />
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121" />
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123" />
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129" />
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130" />
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>&amp;About Shadowswap</source>
         <translation>Ü&amp;ber Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131" />
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>About Shadowswap</source>
         <translation>Über Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132" />
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online-Schemaänderungen für laufende MySQL- und MariaDB-Tabellen: Die neue Tabelle wird aufgebaut, über das Binlog synchron gehalten und dann atomar eingetauscht.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137" />
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139" />
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153" />
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Connected: %1</source>
         <translation>Verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154" />
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157" />
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Migration: %1</source>
         <translation>Migration: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166" />
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation>--demo: keine Sandbox in der Umgebung (scripts/demo ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186" />
-        <location filename="../ui/mainwindow.cpp" line="190" />
+        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Start migration</source>
         <translation>Migration starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191" />
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
@@ -593,47 +622,47 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der Seite „Vorabprüfung“.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205" />
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Connect to a server first.</source>
         <translation>Verbinden Sie sich zuerst mit einem Server.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Inspect table</source>
         <translation>Tabelle untersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Table to inspect (schema.table):</source>
         <translation>Zu untersuchende Tabelle (schema.tabelle):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>A migration is running</source>
         <translation>Eine Migration läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234" />
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>The migration of %1.%2 is still running. Closing the window stops it.</source>
         <translation>Die Migration von %1.%2 läuft noch. Das Schließen des Fensters beendet sie.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237" />
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
         <translation>Lassen Sie sie weiterlaufen und minimieren Sie das Fenster, oder brechen Sie sie sicher ab: Die Hilfstabellen werden gelöscht, die Originaltabelle bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239" />
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>&amp;Keep running (minimize)</source>
         <translation>&amp;Weiterlaufen lassen (minimieren)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240" />
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>&amp;Abort safely and quit</source>
         <translation>Sicher &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249" />
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation>Breche ab; das Fenster schließt sich, sobald die Hilfstabellen entfernt sind …</translation>
     </message>
@@ -641,87 +670,87 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MonitorCharts</name>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18" />
+        <location filename="../ui/monitorcharts.cpp" line="18"/>
         <source>Copy progress</source>
         <translation>Kopierfortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18" />
+        <location filename="../ui/monitorcharts.cpp" line="18"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19" />
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
         <source>Rates</source>
         <translation>Raten</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19" />
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
         <source>per second</source>
         <translation>pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20" />
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>Lag</source>
         <translation>Verzögerung</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20" />
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21" />
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>Backlog</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21" />
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>changed keys</source>
         <translation>geänderte Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="28" />
+        <location filename="../ui/monitorcharts.cpp" line="28"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="31" />
+        <location filename="../ui/monitorcharts.cpp" line="31"/>
         <source>copy rows/s</source>
         <translation>Kopieren Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="32" />
+        <location filename="../ui/monitorcharts.cpp" line="32"/>
         <source>apply events/s</source>
         <translation>Anwenden Ereignisse/s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="33" />
+        <location filename="../ui/monitorcharts.cpp" line="33"/>
         <source>binlog stream</source>
         <translation>Binlog-Strom</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="34" />
+        <location filename="../ui/monitorcharts.cpp" line="34"/>
         <source>replica</source>
         <translation>Replikat</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="35" />
+        <location filename="../ui/monitorcharts.cpp" line="35"/>
         <source>backlog</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="51" />
+        <location filename="../ui/monitorcharts.cpp" line="51"/>
         <source>throttled</source>
         <translation>gedrosselt</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="209" />
+        <location filename="../ui/monitorcharts.cpp" line="210"/>
         <source>Throttled: %1</source>
         <translation>Gedrosselt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="209" />
+        <location filename="../ui/monitorcharts.cpp" line="210"/>
         <source>(no reason given)</source>
         <translation>(kein Grund angegeben)</translation>
     </message>
@@ -729,191 +758,212 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MonitorPage</name>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="29" />
+        <location filename="../ui/monitorpage.cpp" line="42"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="29" />
+        <location filename="../ui/monitorpage.cpp" line="42"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="37" />
-        <source>No migration is running. Start one from "New migration".</source>
+        <location filename="../ui/monitorpage.cpp" line="50"/>
+        <source>No migration is running. Start one from &quot;New migration&quot;.</source>
         <translation>Es läuft keine Migration. Starten Sie eine unter „Neue Migration“.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="41" />
-        <location filename="../ui/monitorpage.cpp" line="165" />
-        <location filename="../ui/monitorpage.cpp" line="210" />
+        <location filename="../ui/monitorpage.cpp" line="54"/>
+        <location filename="../ui/monitorpage.cpp" line="178"/>
+        <location filename="../ui/monitorpage.cpp" line="223"/>
         <source>&amp;Throttle</source>
         <translation>&amp;Drosseln</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="42" />
-        <location filename="../ui/monitorpage.cpp" line="195" />
+        <location filename="../ui/monitorpage.cpp" line="55"/>
+        <location filename="../ui/monitorpage.cpp" line="208"/>
         <source>&amp;Postpone cut-over</source>
         <translation>Umschaltung &amp;aufschieben</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="43" />
+        <location filename="../ui/monitorpage.cpp" line="56"/>
         <source>&amp;Cut over now…</source>
         <translation>Jetzt &amp;umschalten …</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="44" />
+        <location filename="../ui/monitorpage.cpp" line="57"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="79" />
+        <location filename="../ui/monitorpage.cpp" line="92"/>
         <source>Pause copying rows. Changes from the binlog are still applied, so the new table stays in sync.</source>
         <translation>Das Kopieren von Zeilen anhalten. Änderungen aus dem Binlog werden weiter angewendet, die neue Tabelle bleibt synchron.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="82" />
+        <location filename="../ui/monitorpage.cpp" line="95"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
         <translation>Den Tabellentausch zurückhalten: Nach dem Kopieren wartet die Migration (und wendet weiter Änderungen an), bis Sie ihn erlauben.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="84" />
+        <location filename="../ui/monitorpage.cpp" line="97"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
         <translation>Die Tabellen tauschen, sobald die Kopie fertig ist, auch wenn die Umschaltung aufgeschoben ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="85" />
+        <location filename="../ui/monitorpage.cpp" line="98"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
         <translation>Anhalten und die Hilfstabellen entfernen. Die Originaltabelle wird nicht angerührt.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="89" />
-        <location filename="../ui/monitorpage.cpp" line="94" />
+        <location filename="../ui/monitorpage.cpp" line="102"/>
+        <location filename="../ui/monitorpage.cpp" line="107"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="90" />
+        <location filename="../ui/monitorpage.cpp" line="103"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
         <translation>Wie lange ein Kopierblock dauern soll; die Blockgröße passt sich daran an.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="95" />
+        <location filename="../ui/monitorpage.cpp" line="108"/>
         <source>Copying pauses while the lag is above this.</source>
         <translation>Das Kopieren pausiert, solange die Verzögerung darüber liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="99" />
-        <source>Sleep this fraction of each chunk's copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
+        <location filename="../ui/monitorpage.cpp" line="112"/>
+        <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
         <translation>Nach jedem Block diesen Anteil seiner Kopierzeit pausieren (0,5: 1 s kopieren, 0,5 s ruhen).</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="116" />
+        <location filename="../ui/monitorpage.cpp" line="129"/>
         <source>Live settings</source>
         <translation>Laufende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="118" />
+        <location filename="../ui/monitorpage.cpp" line="131"/>
         <source>Chunk target:</source>
         <translation>Blockdauer-Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="119" />
+        <location filename="../ui/monitorpage.cpp" line="132"/>
         <source>Max lag:</source>
         <translation>Max. Verzögerung:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="120" />
+        <location filename="../ui/monitorpage.cpp" line="133"/>
         <source>Nice ratio:</source>
         <translation>Nice-Verhältnis:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="126" />
+        <location filename="../ui/monitorpage.cpp" line="139"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="128" />
+        <location filename="../ui/monitorpage.cpp" line="141"/>
         <source>Show from:</source>
         <translation>Zeigen ab:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="165" />
+        <location filename="../ui/monitorpage.cpp" line="178"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="195" />
+        <location filename="../ui/monitorpage.cpp" line="208"/>
         <source>&amp;Allow cut-over</source>
         <translation>Umschaltung &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="203" />
+        <location filename="../ui/monitorpage.cpp" line="216"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
         <translation>Migriere %1.%2: ALTER TABLE … %3</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="222" />
+        <location filename="../ui/monitorpage.cpp" line="236"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 (replica) · backlog %9</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 von %3 Zeilen (%4 %) · Kopieren %5 Zeilen/s · Anwenden %6 Ereignisse/s · Verzögerung %7 (Strom) / %8 (Replikat) · Rückstand %9</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="231" />
+        <location filename="../ui/monitorpage.cpp" line="247"/>
         <source>throttled: %1</source>
         <translation>gedrosselt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="240" />
+        <location filename="../ui/monitorpage.cpp" line="259"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
         <translation>&lt;b&gt;Fertig.&lt;/b&gt; %1 Zeilen kopiert, %2 Änderungen angewendet in %3; der Tausch blockierte Schreibzugriffe für %4 ms. %5</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="244" />
+        <location filename="../ui/monitorpage.cpp" line="263"/>
         <source>The old table was dropped.</source>
         <translation>Die alte Tabelle wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="245" />
+        <location filename="../ui/monitorpage.cpp" line="264"/>
         <source>The old table is kept as %1.</source>
         <translation>Die alte Tabelle bleibt als %1 erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="253" />
+        <location filename="../ui/monitorpage.cpp" line="272"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Abgebrochen.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="253" />
+        <location filename="../ui/monitorpage.cpp" line="272"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
         <translation>&lt;b&gt;Fehlgeschlagen&lt;/b&gt; (%1): </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="255" />
+        <location filename="../ui/monitorpage.cpp" line="274"/>
         <source> The original table is untouched.</source>
         <translation> Die Originaltabelle ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="256" />
+        <location filename="../ui/monitorpage.cpp" line="275"/>
         <source> The tables were already swapped; check the old table.</source>
         <translation> Die Tabellen waren bereits getauscht; prüfen Sie die alte Tabelle.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="264" />
+        <location filename="../ui/monitorpage.cpp" line="323"/>
         <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2 (replica); %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Tabellen tauschen, sobald die Kopie fertig ist?&lt;/p&gt;&lt;p&gt;Aktuelle Verzögerung: %1 (Binlog-Strom), %2 (Replikat); %3 geänderte Schlüssel sind noch anzuwenden.&lt;/p&gt;&lt;p&gt;Schreibzugriffe der Anwendung auf die Tabelle warten auf den Tausch, meist deutlich unter einer Sekunde; hält eine Sitzung eine Sperre auf der Tabelle, läuft der Tausch in eine Zeitüberschreitung und wird wiederholt.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="268" />
+        <location filename="../ui/monitorpage.cpp" line="328"/>
+        <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Derzeit hält keine Sitzung auf dem Primärserver die Tabelle oder eine lange Transaktion.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitorpage.cpp" line="330"/>
+        <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n Sitzung auf dem Primärserver könnte den Tausch aufhalten:&lt;/b&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n Sitzungen auf dem Primärserver könnten den Tausch aufhalten:&lt;/b&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitorpage.cpp" line="337"/>
+        <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;… und %n weitere.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;… und %n weitere.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.cpp" line="340"/>
         <source>Cut over now</source>
         <translation>Jetzt umschalten</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="276" />
+        <location filename="../ui/monitorpage.cpp" line="349"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Migration abbrechen?&lt;/p&gt;&lt;p&gt;Das Kopieren endet und die Hilfstabellen (die neue Tabelle und das Änderungsprotokoll) werden gelöscht. Die Originaltabelle bleibt genau, wie sie ist; nichts, was in sie geschrieben wurde, geht verloren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="279" />
+        <location filename="../ui/monitorpage.cpp" line="352"/>
         <source>Abort migration</source>
         <translation>Migration abbrechen</translation>
     </message>
@@ -921,132 +971,148 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::NewMigrationPage</name>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="80" />
+        <location filename="../ui/newmigrationpage.cpp" line="81"/>
         <source>Postpone the cut-over until I allow it</source>
         <translation>Umschaltung aufschieben, bis ich sie erlaube</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="81" />
+        <location filename="../ui/newmigrationpage.cpp" line="82"/>
         <source>Keep the old table after the swap</source>
         <translation>Alte Tabelle nach dem Tausch behalten</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="83" />
+        <location filename="../ui/newmigrationpage.cpp" line="85"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="84" />
+        <location filename="../ui/newmigrationpage.cpp" line="86"/>
         <source>&amp;Preflight…</source>
         <translation>&amp;Vorabprüfung …</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="85" />
+        <location filename="../ui/newmigrationpage.cpp" line="87"/>
         <source>&amp;Start migration</source>
         <translation>Migration &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="102" />
+        <location filename="../ui/newmigrationpage.cpp" line="105"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="102" />
+        <location filename="../ui/newmigrationpage.cpp" line="105"/>
         <source>Rows (estimate)</source>
         <translation>Zeilen (Schätzung)</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="102" />
+        <location filename="../ui/newmigrationpage.cpp" line="105"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="109" />
+        <location filename="../ui/newmigrationpage.cpp" line="112"/>
         <source>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</source>
         <translation>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="116" />
+        <location filename="../ui/newmigrationpage.cpp" line="119"/>
         <source> rows</source>
         <translation> Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="117" />
+        <location filename="../ui/newmigrationpage.cpp" line="120"/>
         <source>Rows copied per chunk at the start. Later chunks adapt so that each takes about half a second; smaller chunks hold row locks for less time.</source>
         <translation>Zu Beginn pro Block kopierte Zeilen. Spätere Blöcke passen sich so an, dass jeder etwa eine halbe Sekunde dauert; kleinere Blöcke halten Zeilensperren kürzer.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="122" />
+        <location filename="../ui/newmigrationpage.cpp" line="125"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="123" />
+        <location filename="../ui/newmigrationpage.cpp" line="126"/>
         <source>When replication lag (or the lag of the binlog stream) exceeds this, copying pauses until it recovers. Changes keep being applied meanwhile.</source>
         <translation>Überschreitet die Replikationsverzögerung (oder die des Binlog-Stroms) diesen Wert, pausiert das Kopieren, bis sie sich erholt. Änderungen werden währenddessen weiter angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="125" />
-        <source>Copy and keep the new table in sync, then wait in "postponed" until you press "Allow cut-over" in the monitor. Use it to swap tables in a quiet moment.</source>
+        <location filename="../ui/newmigrationpage.cpp" line="128"/>
+        <source>Copy and keep the new table in sync, then wait in &quot;postponed&quot; until you press &quot;Allow cut-over&quot; in the monitor. Use it to swap tables in a quiet moment.</source>
         <translation>Kopieren und die neue Tabelle synchron halten, dann in „aufgeschoben“ warten, bis Sie in der Überwachung „Umschaltung erlauben“ drücken. So tauschen Sie die Tabellen in einem ruhigen Moment.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="128" />
+        <location filename="../ui/newmigrationpage.cpp" line="131"/>
         <source>After the swap the original table stays as _&lt;table&gt;_del, so you can go back. Untick to drop it at the end (on a large table the DROP itself can be slow).</source>
         <translation>Nach dem Tausch bleibt die Originaltabelle als _&lt;tabelle&gt;_del erhalten, damit Sie zurückkönnen. Abwählen, um sie am Ende zu löschen (bei großen Tabellen kann das DROP selbst langsam sein).</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="132" />
+        <location filename="../ui/newmigrationpage.cpp" line="135"/>
         <source>The server id Shadowswap uses to read the binlog as a replica would. It must differ from every real server and every other running migration.</source>
         <translation>Die Server-ID, mit der Shadowswap das Binlog wie ein Replikat liest. Sie muss sich von jedem echten Server und jeder anderen laufenden Migration unterscheiden.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="134" />
+        <location filename="../ui/newmigrationpage.cpp" line="137"/>
+        <source>host:port, host:port (optional)</source>
+        <translation>host:port, host:port (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="138"/>
+        <source>More replicas whose lag pauses the copy when it exceeds the max lag (gh-ost&apos;s --throttle-control-replicas). The server you connected to is always watched when it is a replica.</source>
+        <translation>Weitere Replikate, deren Verzögerung das Kopieren pausiert, wenn sie die maximale Verzögerung überschreitet (--throttle-control-replicas von gh-ost). Der verbundene Server wird immer beobachtet, wenn er ein Replikat ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="141"/>
         <source>Create the new table empty, apply the ALTER, show the result, and drop it. Changes no data.</source>
         <translation>Die neue Tabelle leer anlegen, das ALTER anwenden, das Ergebnis zeigen und sie wieder löschen. Ändert keine Daten.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="136" />
+        <location filename="../ui/newmigrationpage.cpp" line="143"/>
+        <location filename="../ui/newmigrationpage.cpp" line="342"/>
         <source>Start copying; you watch and steer the migration in the Monitor.</source>
         <translation>Kopieren starten; Sie beobachten und steuern die Migration in der Überwachung.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="143" />
+        <location filename="../ui/newmigrationpage.cpp" line="150"/>
         <source>&amp;Schema:</source>
         <translation>&amp;Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="145" />
+        <location filename="../ui/newmigrationpage.cpp" line="152"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="157" />
+        <location filename="../ui/newmigrationpage.cpp" line="164"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="159" />
+        <location filename="../ui/newmigrationpage.cpp" line="166"/>
         <source>Chunk size:</source>
         <translation>Blockgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="160" />
+        <location filename="../ui/newmigrationpage.cpp" line="167"/>
         <source>Max lag:</source>
         <translation>Max. Verzögerung:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="161" />
+        <location filename="../ui/newmigrationpage.cpp" line="168"/>
+        <source>Replicas to watch:</source>
+        <translation>Beobachtete Replikate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="169"/>
         <source>Binlog client server id:</source>
         <translation>Server-ID des Binlog-Clients:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="202" />
+        <location filename="../ui/newmigrationpage.cpp" line="216"/>
         <source>Dry run passed: the new table was built empty, checked and dropped again.</source>
         <translation>Probelauf bestanden: Die neue Tabelle wurde leer angelegt, geprüft und wieder gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="208" />
+        <location filename="../ui/newmigrationpage.cpp" line="222"/>
         <source>The dry run failed (%1):
 
 %2</source>
@@ -1055,27 +1121,32 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="209" />
+        <location filename="../ui/newmigrationpage.cpp" line="223"/>
         <source>Dry run failed: %1</source>
         <translation>Probelauf fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="230" />
+        <location filename="../ui/newmigrationpage.cpp" line="248"/>
         <source>Loading schemas…</source>
         <translation>Lade Schemata …</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="310" />
+        <location filename="../ui/newmigrationpage.cpp" line="328"/>
         <source>Pick a table, then type the ALTER:</source>
         <translation>Wählen Sie eine Tabelle und geben Sie dann das ALTER ein:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="356" />
+        <location filename="../ui/newmigrationpage.cpp" line="343"/>
+        <source>Preflight found blocking problems (%1). Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
+        <translation>Die Vorabprüfung hat blockierende Probleme gefunden (%1). Beheben Sie sie und wiederholen Sie die Vorabprüfung, oder übergehen Sie sie einzeln auf der Seite „Vorabprüfung“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="381"/>
         <source>Building the new table empty…</source>
         <translation>Lege die neue Tabelle leer an …</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="357" />
+        <location filename="../ui/newmigrationpage.cpp" line="382"/>
         <source>Dry run running…</source>
         <translation>Probelauf läuft …</translation>
     </message>
@@ -1083,27 +1154,27 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::PasswordStore</name>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="31" />
+        <location filename="../ui/passwordstore.cpp" line="31"/>
         <source>No keyring is available; type the password each time.</source>
         <translation>Kein Schlüsselbund verfügbar; geben Sie das Passwort jedes Mal ein.</translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="42" />
+        <location filename="../ui/passwordstore.cpp" line="42"/>
         <source>No password stored for this profile.</source>
         <translation>Für dieses Profil ist kein Passwort gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="44" />
+        <location filename="../ui/passwordstore.cpp" line="44"/>
         <source>The keyring could not be read: %1</source>
         <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="53" />
+        <location filename="../ui/passwordstore.cpp" line="53"/>
         <source>No keyring is available; the password was not stored and will be asked each time.</source>
         <translation>Kein Schlüsselbund verfügbar; das Passwort wurde nicht gespeichert und wird jedes Mal abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="64" />
+        <location filename="../ui/passwordstore.cpp" line="64"/>
         <source>The keyring refused the password (%1); it will be asked each time.</source>
         <translation>Der Schlüsselbund hat das Passwort abgelehnt (%1); es wird jedes Mal abgefragt.</translation>
     </message>
@@ -1111,42 +1182,42 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::PreflightModel</name>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="54" />
+        <location filename="../ui/preflightmodel.cpp" line="54"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="55" />
+        <location filename="../ui/preflightmodel.cpp" line="55"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="56" />
+        <location filename="../ui/preflightmodel.cpp" line="56"/>
         <source>Blocks</source>
         <translation>Blockiert</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="111" />
+        <location filename="../ui/preflightmodel.cpp" line="111"/>
         <source>Overridden</source>
         <translation>Übergangen</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="136" />
+        <location filename="../ui/preflightmodel.cpp" line="136"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="137" />
+        <location filename="../ui/preflightmodel.cpp" line="137"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="138" />
+        <location filename="../ui/preflightmodel.cpp" line="138"/>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="139" />
+        <location filename="../ui/preflightmodel.cpp" line="139"/>
         <source>Fix</source>
         <translation>Abhilfe</translation>
     </message>
@@ -1154,100 +1225,106 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::PreflightPage</name>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="35" />
+        <location filename="../ui/preflightpage.cpp" line="36"/>
         <source>&amp;Run preflight</source>
         <translation>Vorabprüfung &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="36" />
+        <location filename="../ui/preflightpage.cpp" line="37"/>
         <source>&amp;Copy fix SQL</source>
         <translation>Abhilfe-SQL &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="37" />
+        <location filename="../ui/preflightpage.cpp" line="38"/>
         <source>&amp;Override this blocker…</source>
         <translation>Diesen Blocker ü&amp;bergehen …</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="56" />
+        <location filename="../ui/preflightpage.cpp" line="61"/>
         <source>Select a finding to see its evidence and the suggested fix.</source>
         <translation>Wählen Sie einen Befund, um seine Belege und die vorgeschlagene Abhilfe zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="60" />
+        <location filename="../ui/preflightpage.cpp" line="65"/>
         <source>Let the migration start despite this blocking finding. You are asked to confirm.</source>
         <translation>Die Migration trotz dieses blockierenden Befunds starten lassen. Sie werden um Bestätigung gebeten.</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="103" />
+        <location filename="../ui/preflightpage.cpp" line="108"/>
         <source>Preflight for %1.%2</source>
         <translation>Vorabprüfung für %1.%2</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="104" />
+        <location filename="../ui/preflightpage.cpp" line="109"/>
         <source>Preflight</source>
         <translation>Vorabprüfung</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="107" />
+        <location filename="../ui/preflightpage.cpp" line="112"/>
         <source>Connect and pick a table (New migration) to check whether it can be migrated.</source>
         <translation>Verbinden Sie sich und wählen Sie eine Tabelle (Neue Migration), um zu prüfen, ob sie migriert werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="126" />
+        <location filename="../ui/preflightpage.cpp" line="134"/>
         <source>Running preflight checks on %1…</source>
         <translation>Führe Vorabprüfungen auf %1 aus …</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="144" />
+        <location filename="../ui/preflightpage.cpp" line="152"/>
         <source>&lt;b&gt;Preflight could not run:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Die Vorabprüfung konnte nicht laufen:&lt;/b&gt; %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="150" />
+        <location filename="../ui/preflightpage.cpp" line="158"/>
         <source>%n blocking, </source>
         <translation>
-            <numerusform>%n blockierend, </numerusform><numerusform>%n blockierend, </numerusform></translation>
+            <numerusform>%n blockierend, </numerusform>
+            <numerusform>%n blockierend, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="150" />
+        <location filename="../ui/preflightpage.cpp" line="158"/>
         <source>%n warning(s), </source>
         <translation>
-            <numerusform>%n Warnung, </numerusform><numerusform>%n Warnungen, </numerusform></translation>
+            <numerusform>%n Warnung, </numerusform>
+            <numerusform>%n Warnungen, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="151" />
+        <location filename="../ui/preflightpage.cpp" line="159"/>
         <source>%n OK.</source>
         <translation>
-            <numerusform>%n in Ordnung.</numerusform><numerusform>%n in Ordnung.</numerusform></translation>
+            <numerusform>%n in Ordnung.</numerusform>
+            <numerusform>%n in Ordnung.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="152" />
+        <location filename="../ui/preflightpage.cpp" line="160"/>
         <source> The migration cannot start until each blocker is fixed or overridden.</source>
         <translation> Die Migration kann erst starten, wenn jeder Blocker behoben oder übergangen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="153" />
+        <location filename="../ui/preflightpage.cpp" line="161"/>
         <source> Nothing blocks the migration.</source>
         <translation> Nichts blockiert die Migration.</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="172" />
+        <location filename="../ui/preflightpage.cpp" line="180"/>
         <source>Evidence</source>
         <translation>Belege</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="174" />
+        <location filename="../ui/preflightpage.cpp" line="182"/>
         <source>Fix</source>
         <translation>Abhilfe</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="184" />
+        <location filename="../ui/preflightpage.cpp" line="201"/>
         <source>Override a blocking finding</source>
         <translation>Blockierenden Befund übergehen</translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="185" />
+        <location filename="../ui/preflightpage.cpp" line="202"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Start the migration anyway? Shadowswap still stops safely if the problem breaks the copy, and the original table stays untouched until the cut-over.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Die Migration trotzdem starten? Shadowswap hält weiterhin sicher an, falls das Problem die Kopie stört, und die Originaltabelle bleibt bis zur Umschaltung unverändert.&lt;/p&gt;</translation>
     </message>
@@ -1255,117 +1332,117 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::StateStrip</name>
     <message>
-        <location filename="../ui/statestrip.cpp" line="36" />
+        <location filename="../ui/statestrip.cpp" line="36"/>
         <source>Validating</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="37" />
+        <location filename="../ui/statestrip.cpp" line="37"/>
         <source>Copying</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="38" />
+        <location filename="../ui/statestrip.cpp" line="38"/>
         <source>Verifying</source>
         <translation>Verifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="39" />
+        <location filename="../ui/statestrip.cpp" line="39"/>
         <source>Postponed</source>
         <translation>Aufgeschoben</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="40" />
+        <location filename="../ui/statestrip.cpp" line="40"/>
         <source>Cutting over</source>
         <translation>Umschalten</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="41" />
+        <location filename="../ui/statestrip.cpp" line="41"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="74" />
+        <location filename="../ui/statestrip.cpp" line="74"/>
         <source>idle</source>
         <translation>untätig</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="75" />
+        <location filename="../ui/statestrip.cpp" line="75"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="76" />
+        <location filename="../ui/statestrip.cpp" line="76"/>
         <source>validating</source>
         <translation>prüfe</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="77" />
+        <location filename="../ui/statestrip.cpp" line="77"/>
         <source>creating the new table</source>
         <translation>lege die neue Tabelle an</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="78" />
+        <location filename="../ui/statestrip.cpp" line="78"/>
         <source>copying</source>
         <translation>kopiere</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="79" />
+        <location filename="../ui/statestrip.cpp" line="79"/>
         <source>verifying</source>
         <translation>verifiziere</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="80" />
+        <location filename="../ui/statestrip.cpp" line="80"/>
         <source>postponed: waiting for you to allow the cut-over</source>
         <translation>aufgeschoben: wartet darauf, dass Sie die Umschaltung erlauben</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="81" />
+        <location filename="../ui/statestrip.cpp" line="81"/>
         <source>cutting over</source>
         <translation>schalte um</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="82" />
+        <location filename="../ui/statestrip.cpp" line="82"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="83" />
+        <location filename="../ui/statestrip.cpp" line="83"/>
         <source>dry run done</source>
         <translation>Probelauf fertig</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="84" />
+        <location filename="../ui/statestrip.cpp" line="84"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="85" />
+        <location filename="../ui/statestrip.cpp" line="85"/>
         <source>aborted</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="94" />
+        <location filename="../ui/statestrip.cpp" line="94"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="96" />
+        <location filename="../ui/statestrip.cpp" line="96"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="97" />
+        <location filename="../ui/statestrip.cpp" line="97"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="140" />
+        <location filename="../ui/statestrip.cpp" line="140"/>
         <source>Copy ETA: %1 · elapsed %2</source>
         <translation>Kopie fertig in: %1 · vergangen %2</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="142" />
+        <location filename="../ui/statestrip.cpp" line="142"/>
         <source>Elapsed %1</source>
         <translation>Vergangen %1</translation>
     </message>

@@ -1,1369 +1,1446 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ui::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="46" />
+        <location filename="../ui/connectionspage.cpp" line="46"/>
         <source>Remember in the system keyring</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="48" />
+        <location filename="../ui/connectionspage.cpp" line="48"/>
         <source>This server is a replica: read its binlog (recommended)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="49" />
+        <location filename="../ui/connectionspage.cpp" line="49"/>
         <source>This server is the primary: read its own binlog (--allow-on-master)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="50" />
+        <location filename="../ui/connectionspage.cpp" line="50"/>
         <source>Use TLS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="54" />
+        <location filename="../ui/connectionspage.cpp" line="54"/>
         <source>Verify the server certificate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="55" />
+        <location filename="../ui/connectionspage.cpp" line="55"/>
         <source>&amp;Test connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="70" />
+        <location filename="../ui/connectionspage.cpp" line="70"/>
         <source>Saved profiles</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="73" />
+        <location filename="../ui/connectionspage.cpp" line="73"/>
         <source>&amp;New</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="74" />
+        <location filename="../ui/connectionspage.cpp" line="74"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="81" />
+        <location filename="../ui/connectionspage.cpp" line="81"/>
         <source>e.g. shop replica</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="82" />
+        <location filename="../ui/connectionspage.cpp" line="82"/>
         <source>host name or IP address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="86" />
+        <location filename="../ui/connectionspage.cpp" line="86"/>
         <source>asked each time unless remembered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="87" />
-        <source>Store the password in the operating system's keyring. It is never written to the settings file or to logs.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/connectionspage.cpp" line="87"/>
+        <source>Store the password in the operating system&apos;s keyring. It is never written to the settings file or to logs.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="91" />
-        <source>Shadowswap reads the binlog from this replica and writes the new table on its primary, which it finds through the replica's replication settings.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/connectionspage.cpp" line="91"/>
+        <source>Shadowswap reads the binlog from this replica and writes the new table on its primary, which it finds through the replica&apos;s replication settings.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="93" />
-        <source>No replica: the primary's own binlog is read. Adds a little load to the primary.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/connectionspage.cpp" line="93"/>
+        <source>No replica: the primary&apos;s own binlog is read. Adds a little load to the primary.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="95" />
+        <location filename="../ui/connectionspage.cpp" line="95"/>
         <source>Profile &amp;name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="96" />
+        <location filename="../ui/connectionspage.cpp" line="96"/>
         <source>&amp;Host:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="97" />
+        <location filename="../ui/connectionspage.cpp" line="97"/>
         <source>&amp;Port:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="98" />
+        <location filename="../ui/connectionspage.cpp" line="98"/>
         <source>&amp;User:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="99" />
+        <location filename="../ui/connectionspage.cpp" line="99"/>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="102" />
+        <location filename="../ui/connectionspage.cpp" line="102"/>
         <source>Binlog source</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="110" />
+        <location filename="../ui/connectionspage.cpp" line="110"/>
         <source>CA certificate file (PEM)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="111" />
+        <location filename="../ui/connectionspage.cpp" line="111"/>
         <source>client certificate file (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="112" />
+        <location filename="../ui/connectionspage.cpp" line="112"/>
         <source>client key file (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="113" />
+        <location filename="../ui/connectionspage.cpp" line="113"/>
         <source>CA:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="114" />
+        <location filename="../ui/connectionspage.cpp" line="114"/>
         <source>Certificate:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="115" />
+        <location filename="../ui/connectionspage.cpp" line="115"/>
         <source>Key:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="119" />
+        <location filename="../ui/connectionspage.cpp" line="119"/>
         <source>&amp;Save profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="126" />
-        <source>Test the connection to see the server's version, role and binlog settings.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/connectionspage.cpp" line="126"/>
+        <source>Test the connection to see the server&apos;s version, role and binlog settings.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="151" />
+        <location filename="../ui/connectionspage.cpp" line="151"/>
         <source>No system keyring found: the password is asked each time and kept in memory only.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="180" />
+        <location filename="../ui/connectionspage.cpp" line="180"/>
         <source>Password read from the system keyring.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="235" />
+        <location filename="../ui/connectionspage.cpp" line="235"/>
         <source>Save profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="235" />
+        <location filename="../ui/connectionspage.cpp" line="235"/>
         <source>A profile needs a name and a host.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="242" />
+        <location filename="../ui/connectionspage.cpp" line="242"/>
         <source>Password stored in the system keyring.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="255" />
+        <location filename="../ui/connectionspage.cpp" line="255"/>
         <source>Delete profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="255" />
-        <source>Delete the profile "%1"?</source>
-        <translation type="unfinished" />
+        <location filename="../ui/connectionspage.cpp" line="255"/>
+        <source>Delete the profile &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="270" />
+        <location filename="../ui/connectionspage.cpp" line="270"/>
         <source>&lt;p&gt;Connecting to %1…&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="291" />
+        <location filename="../ui/connectionspage.cpp" line="291"/>
         <source>&lt;p&gt;&lt;b&gt;Could not connect.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="307" />
+        <location filename="../ui/connectionspage.cpp" line="307"/>
         <source>ON</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="307" />
+        <location filename="../ui/connectionspage.cpp" line="307"/>
         <source>OFF</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="308" />
+        <location filename="../ui/connectionspage.cpp" line="308"/>
         <source>Connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="309" />
+        <location filename="../ui/connectionspage.cpp" line="309"/>
         <source>Server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="310" />
+        <location filename="../ui/connectionspage.cpp" line="310"/>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="311" />
+        <location filename="../ui/connectionspage.cpp" line="311"/>
         <source>Server id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="311" />
+        <location filename="../ui/connectionspage.cpp" line="311"/>
         <source> (read only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="312" />
+        <location filename="../ui/connectionspage.cpp" line="312"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="312" />
+        <location filename="../ui/connectionspage.cpp" line="312"/>
         <source>replica of %1:%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="313" />
+        <location filename="../ui/connectionspage.cpp" line="313"/>
         <source>primary (no replication source)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="314" />
+        <location filename="../ui/connectionspage.cpp" line="314"/>
         <source>Binary log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="315" />
+        <location filename="../ui/connectionspage.cpp" line="315"/>
         <source>Binlog format</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="316" />
+        <location filename="../ui/connectionspage.cpp" line="316"/>
         <source>Binlog row image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="317" />
+        <location filename="../ui/connectionspage.cpp" line="317"/>
         <source>log_slave_updates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="318" />
+        <location filename="../ui/connectionspage.cpp" line="318"/>
         <source>GTID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="322" />
-        <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is no replica. Choose "read its own binlog" to migrate on it directly.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <location filename="../ui/connectionspage.cpp" line="322"/>
+        <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is no replica. Choose &quot;read its own binlog&quot; to migrate on it directly.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="325" />
+        <location filename="../ui/connectionspage.cpp" line="325"/>
         <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is a replica; reading its binlog is the safer choice.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="327" />
+        <location filename="../ui/connectionspage.cpp" line="327"/>
         <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; a migration needs log_bin=ON and binlog_format=ROW here.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::CreateDiffView</name>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="53" />
+        <location filename="../ui/creatediffview.cpp" line="69"/>
         <source>Current table</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="54" />
+        <location filename="../ui/creatediffview.cpp" line="70"/>
         <source>After the ALTER (dry run)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="58" />
-        <source>Press "Dry run" to build the new table empty and see its definition here.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/creatediffview.cpp" line="74"/>
+        <source>Press &quot;Dry run&quot; to build the new table empty and see its definition here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="97" />
+        <location filename="../ui/creatediffview.cpp" line="113"/>
         <source>No difference: the ALTER does not change the table definition.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/creatediffview.cpp" line="98" />
+        <location filename="../ui/creatediffview.cpp" line="114"/>
         <source>%n line(s) removed or changed, </source>
         <translation>
-            <numerusform>%n line removed or changed, </numerusform><numerusform>%n lines removed or changed, </numerusform></translation>
+            <numerusform>%n line removed or changed, </numerusform>
+            <numerusform>%n lines removed or changed, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/creatediffview.cpp" line="100" />
+        <location filename="../ui/creatediffview.cpp" line="116"/>
         <source>%n line(s) added or changed.</source>
         <translation>
-            <numerusform>%n line added or changed.</numerusform><numerusform>%n lines added or changed.</numerusform></translation>
+            <numerusform>%n line added or changed.</numerusform>
+            <numerusform>%n lines added or changed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ui::HistoryPage</name>
     <message>
-        <location filename="../ui/historypage.cpp" line="24" />
-        <source>&lt;b&gt;Not yet recorded.&lt;/b&gt; The journal of past migrations is not kept on disk yet; below are the migrations of this session.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/historypage.cpp" line="25"/>
+        <source>running or crashed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
-        <source>Finished</source>
-        <translation type="unfinished" />
+        <location filename="../ui/historypage.cpp" line="26"/>
+        <source>dry run</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="29"/>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="39"/>
+        <source>%1 rows copied, %2 changes applied, swap blocked writes %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Table</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="28" />
+        <location filename="../ui/historypage.cpp" line="66"/>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="37" />
+        <location filename="../ui/historypage.cpp" line="66"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="74"/>
+        <source>Migrations are recorded in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="77"/>
+        <source>&lt;b&gt;Not recorded.&lt;/b&gt; The history journal could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="26"/>
         <source>done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="37" />
-        <source>%1 rows copied, swap blocked writes %2 ms</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/historypage.cpp" line="40" />
+        <location filename="../ui/historypage.cpp" line="28"/>
         <source>aborted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="40" />
+        <location filename="../ui/historypage.cpp" line="27"/>
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::LogModel</name>
     <message>
-        <location filename="../ui/logmodel.cpp" line="35" />
+        <location filename="../ui/logmodel.cpp" line="35"/>
         <source>trace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="36" />
+        <location filename="../ui/logmodel.cpp" line="36"/>
         <source>debug</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="37" />
+        <location filename="../ui/logmodel.cpp" line="37"/>
         <source>info</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="38" />
+        <location filename="../ui/logmodel.cpp" line="38"/>
         <source>warning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="39" />
+        <location filename="../ui/logmodel.cpp" line="39"/>
         <source>error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="40" />
+        <location filename="../ui/logmodel.cpp" line="40"/>
         <source>critical</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="46" />
+        <location filename="../ui/mainwindow.cpp" line="46"/>
         <source>Shadowswap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="51" />
+        <location filename="../ui/mainwindow.cpp" line="51"/>
         <source>Connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52" />
+        <location filename="../ui/mainwindow.cpp" line="52"/>
         <source>New migration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="53" />
+        <location filename="../ui/mainwindow.cpp" line="53"/>
         <source>Preflight</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54" />
+        <location filename="../ui/mainwindow.cpp" line="54"/>
         <source>Monitor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55" />
+        <location filename="../ui/mainwindow.cpp" line="55"/>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63" />
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>Connected to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67" />
+        <location filename="../ui/mainwindow.cpp" line="67"/>
         <source>Connection failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97" />
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98" />
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>&amp;Connect…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99" />
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Ctrl+K</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101" />
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104" />
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>&amp;Migration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105" />
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Inspect table…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106" />
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Ctrl+I</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107" />
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>&amp;Dry run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111" />
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Ctrl+D</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112" />
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>&amp;Start migration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113" />
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>Ctrl+Return</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115" />
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;Throttle / Resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119" />
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>Ctrl+Shift+T</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120" />
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&amp;Abort…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121" />
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Ctrl+Shift+A</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123" />
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129" />
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130" />
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>&amp;About Shadowswap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131" />
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>About Shadowswap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132" />
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137" />
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139" />
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Main</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153" />
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Connected: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154" />
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Not connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157" />
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Migration: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166" />
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186" />
-        <location filename="../ui/mainwindow.cpp" line="190" />
+        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Start migration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191" />
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205" />
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Connect to a server first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Inspect table</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Table to inspect (schema.table):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>A migration is running</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234" />
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>The migration of %1.%2 is still running. Closing the window stops it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237" />
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239" />
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>&amp;Keep running (minimize)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240" />
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>&amp;Abort safely and quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249" />
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::MonitorCharts</name>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18" />
+        <location filename="../ui/monitorcharts.cpp" line="18"/>
         <source>Copy progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18" />
+        <location filename="../ui/monitorcharts.cpp" line="18"/>
         <source>%</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19" />
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
         <source>Rates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19" />
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
         <source>per second</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20" />
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>Lag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20" />
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>seconds</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21" />
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>Backlog</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21" />
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>changed keys</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="28" />
+        <location filename="../ui/monitorcharts.cpp" line="28"/>
         <source>copied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="31" />
+        <location filename="../ui/monitorcharts.cpp" line="31"/>
         <source>copy rows/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="32" />
+        <location filename="../ui/monitorcharts.cpp" line="32"/>
         <source>apply events/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="33" />
+        <location filename="../ui/monitorcharts.cpp" line="33"/>
         <source>binlog stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="34" />
+        <location filename="../ui/monitorcharts.cpp" line="34"/>
         <source>replica</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="35" />
+        <location filename="../ui/monitorcharts.cpp" line="35"/>
         <source>backlog</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="51" />
+        <location filename="../ui/monitorcharts.cpp" line="51"/>
         <source>throttled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="209" />
+        <location filename="../ui/monitorcharts.cpp" line="210"/>
         <source>Throttled: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="209" />
+        <location filename="../ui/monitorcharts.cpp" line="210"/>
         <source>(no reason given)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::MonitorPage</name>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="29" />
+        <location filename="../ui/monitorpage.cpp" line="42"/>
         <source>n/a</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="29" />
+        <location filename="../ui/monitorpage.cpp" line="42"/>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="37" />
-        <source>No migration is running. Start one from "New migration".</source>
-        <translation type="unfinished" />
+        <location filename="../ui/monitorpage.cpp" line="50"/>
+        <source>No migration is running. Start one from &quot;New migration&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="41" />
-        <location filename="../ui/monitorpage.cpp" line="165" />
-        <location filename="../ui/monitorpage.cpp" line="210" />
+        <location filename="../ui/monitorpage.cpp" line="54"/>
+        <location filename="../ui/monitorpage.cpp" line="178"/>
+        <location filename="../ui/monitorpage.cpp" line="223"/>
         <source>&amp;Throttle</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="42" />
-        <location filename="../ui/monitorpage.cpp" line="195" />
+        <location filename="../ui/monitorpage.cpp" line="55"/>
+        <location filename="../ui/monitorpage.cpp" line="208"/>
         <source>&amp;Postpone cut-over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="43" />
+        <location filename="../ui/monitorpage.cpp" line="56"/>
         <source>&amp;Cut over now…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="44" />
+        <location filename="../ui/monitorpage.cpp" line="57"/>
         <source>&amp;Abort…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="79" />
+        <location filename="../ui/monitorpage.cpp" line="92"/>
         <source>Pause copying rows. Changes from the binlog are still applied, so the new table stays in sync.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="82" />
+        <location filename="../ui/monitorpage.cpp" line="95"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="84" />
+        <location filename="../ui/monitorpage.cpp" line="97"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="85" />
+        <location filename="../ui/monitorpage.cpp" line="98"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="89" />
-        <location filename="../ui/monitorpage.cpp" line="94" />
+        <location filename="../ui/monitorpage.cpp" line="102"/>
+        <location filename="../ui/monitorpage.cpp" line="107"/>
         <source> ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="90" />
+        <location filename="../ui/monitorpage.cpp" line="103"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="95" />
+        <location filename="../ui/monitorpage.cpp" line="108"/>
         <source>Copying pauses while the lag is above this.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="99" />
-        <source>Sleep this fraction of each chunk's copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
-        <translation type="unfinished" />
+        <location filename="../ui/monitorpage.cpp" line="112"/>
+        <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="116" />
+        <location filename="../ui/monitorpage.cpp" line="129"/>
         <source>Live settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="118" />
+        <location filename="../ui/monitorpage.cpp" line="131"/>
         <source>Chunk target:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="119" />
+        <location filename="../ui/monitorpage.cpp" line="132"/>
         <source>Max lag:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="120" />
+        <location filename="../ui/monitorpage.cpp" line="133"/>
         <source>Nice ratio:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="126" />
+        <location filename="../ui/monitorpage.cpp" line="139"/>
         <source>Log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="128" />
+        <location filename="../ui/monitorpage.cpp" line="141"/>
         <source>Show from:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="165" />
+        <location filename="../ui/monitorpage.cpp" line="178"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="195" />
+        <location filename="../ui/monitorpage.cpp" line="208"/>
         <source>&amp;Allow cut-over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="203" />
+        <location filename="../ui/monitorpage.cpp" line="216"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="222" />
+        <location filename="../ui/monitorpage.cpp" line="236"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 (replica) · backlog %9</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="231" />
+        <location filename="../ui/monitorpage.cpp" line="247"/>
         <source>throttled: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="240" />
+        <location filename="../ui/monitorpage.cpp" line="259"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="244" />
+        <location filename="../ui/monitorpage.cpp" line="263"/>
         <source>The old table was dropped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="245" />
+        <location filename="../ui/monitorpage.cpp" line="264"/>
         <source>The old table is kept as %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="253" />
+        <location filename="../ui/monitorpage.cpp" line="272"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="253" />
+        <location filename="../ui/monitorpage.cpp" line="272"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="255" />
+        <location filename="../ui/monitorpage.cpp" line="274"/>
         <source> The original table is untouched.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="256" />
+        <location filename="../ui/monitorpage.cpp" line="275"/>
         <source> The tables were already swapped; check the old table.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="264" />
+        <location filename="../ui/monitorpage.cpp" line="323"/>
         <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2 (replica); %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="268" />
+        <location filename="../ui/monitorpage.cpp" line="328"/>
+        <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitorpage.cpp" line="330"/>
+        <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/monitorpage.cpp" line="337"/>
+        <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.cpp" line="340"/>
         <source>Cut over now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="276" />
+        <location filename="../ui/monitorpage.cpp" line="349"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="279" />
+        <location filename="../ui/monitorpage.cpp" line="352"/>
         <source>Abort migration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::NewMigrationPage</name>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="80" />
+        <location filename="../ui/newmigrationpage.cpp" line="81"/>
         <source>Postpone the cut-over until I allow it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="81" />
+        <location filename="../ui/newmigrationpage.cpp" line="82"/>
         <source>Keep the old table after the swap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="83" />
+        <location filename="../ui/newmigrationpage.cpp" line="85"/>
         <source>&amp;Dry run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="84" />
+        <location filename="../ui/newmigrationpage.cpp" line="86"/>
         <source>&amp;Preflight…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="85" />
+        <location filename="../ui/newmigrationpage.cpp" line="87"/>
         <source>&amp;Start migration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="102" />
+        <location filename="../ui/newmigrationpage.cpp" line="105"/>
         <source>Table</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="102" />
+        <location filename="../ui/newmigrationpage.cpp" line="105"/>
         <source>Rows (estimate)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="102" />
+        <location filename="../ui/newmigrationpage.cpp" line="105"/>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="109" />
+        <location filename="../ui/newmigrationpage.cpp" line="112"/>
         <source>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="116" />
+        <location filename="../ui/newmigrationpage.cpp" line="119"/>
         <source> rows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="117" />
+        <location filename="../ui/newmigrationpage.cpp" line="120"/>
         <source>Rows copied per chunk at the start. Later chunks adapt so that each takes about half a second; smaller chunks hold row locks for less time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="122" />
+        <location filename="../ui/newmigrationpage.cpp" line="125"/>
         <source> ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="123" />
+        <location filename="../ui/newmigrationpage.cpp" line="126"/>
         <source>When replication lag (or the lag of the binlog stream) exceeds this, copying pauses until it recovers. Changes keep being applied meanwhile.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="125" />
-        <source>Copy and keep the new table in sync, then wait in "postponed" until you press "Allow cut-over" in the monitor. Use it to swap tables in a quiet moment.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/newmigrationpage.cpp" line="128"/>
+        <source>Copy and keep the new table in sync, then wait in &quot;postponed&quot; until you press &quot;Allow cut-over&quot; in the monitor. Use it to swap tables in a quiet moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="128" />
+        <location filename="../ui/newmigrationpage.cpp" line="131"/>
         <source>After the swap the original table stays as _&lt;table&gt;_del, so you can go back. Untick to drop it at the end (on a large table the DROP itself can be slow).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="132" />
+        <location filename="../ui/newmigrationpage.cpp" line="135"/>
         <source>The server id Shadowswap uses to read the binlog as a replica would. It must differ from every real server and every other running migration.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="134" />
+        <location filename="../ui/newmigrationpage.cpp" line="137"/>
+        <source>host:port, host:port (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="138"/>
+        <source>More replicas whose lag pauses the copy when it exceeds the max lag (gh-ost&apos;s --throttle-control-replicas). The server you connected to is always watched when it is a replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="141"/>
         <source>Create the new table empty, apply the ALTER, show the result, and drop it. Changes no data.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="136" />
+        <location filename="../ui/newmigrationpage.cpp" line="143"/>
+        <location filename="../ui/newmigrationpage.cpp" line="342"/>
         <source>Start copying; you watch and steer the migration in the Monitor.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="143" />
+        <location filename="../ui/newmigrationpage.cpp" line="150"/>
         <source>&amp;Schema:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="145" />
+        <location filename="../ui/newmigrationpage.cpp" line="152"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="157" />
+        <location filename="../ui/newmigrationpage.cpp" line="164"/>
         <source>Options</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="159" />
+        <location filename="../ui/newmigrationpage.cpp" line="166"/>
         <source>Chunk size:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="160" />
+        <location filename="../ui/newmigrationpage.cpp" line="167"/>
         <source>Max lag:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="161" />
+        <location filename="../ui/newmigrationpage.cpp" line="168"/>
+        <source>Replicas to watch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="169"/>
         <source>Binlog client server id:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="202" />
+        <location filename="../ui/newmigrationpage.cpp" line="216"/>
         <source>Dry run passed: the new table was built empty, checked and dropped again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="208" />
+        <location filename="../ui/newmigrationpage.cpp" line="222"/>
         <source>The dry run failed (%1):
 
 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="209" />
+        <location filename="../ui/newmigrationpage.cpp" line="223"/>
         <source>Dry run failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="230" />
+        <location filename="../ui/newmigrationpage.cpp" line="248"/>
         <source>Loading schemas…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="310" />
+        <location filename="../ui/newmigrationpage.cpp" line="328"/>
         <source>Pick a table, then type the ALTER:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="356" />
+        <location filename="../ui/newmigrationpage.cpp" line="343"/>
+        <source>Preflight found blocking problems (%1). Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="381"/>
         <source>Building the new table empty…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="357" />
+        <location filename="../ui/newmigrationpage.cpp" line="382"/>
         <source>Dry run running…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::PasswordStore</name>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="31" />
+        <location filename="../ui/passwordstore.cpp" line="31"/>
         <source>No keyring is available; type the password each time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="42" />
+        <location filename="../ui/passwordstore.cpp" line="42"/>
         <source>No password stored for this profile.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="44" />
+        <location filename="../ui/passwordstore.cpp" line="44"/>
         <source>The keyring could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="53" />
+        <location filename="../ui/passwordstore.cpp" line="53"/>
         <source>No keyring is available; the password was not stored and will be asked each time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="64" />
+        <location filename="../ui/passwordstore.cpp" line="64"/>
         <source>The keyring refused the password (%1); it will be asked each time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::PreflightModel</name>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="54" />
+        <location filename="../ui/preflightmodel.cpp" line="54"/>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="55" />
+        <location filename="../ui/preflightmodel.cpp" line="55"/>
         <source>Warning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="56" />
+        <location filename="../ui/preflightmodel.cpp" line="56"/>
         <source>Blocks</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="111" />
+        <location filename="../ui/preflightmodel.cpp" line="111"/>
         <source>Overridden</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="136" />
+        <location filename="../ui/preflightmodel.cpp" line="136"/>
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="137" />
+        <location filename="../ui/preflightmodel.cpp" line="137"/>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="138" />
+        <location filename="../ui/preflightmodel.cpp" line="138"/>
         <source>Finding</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="139" />
+        <location filename="../ui/preflightmodel.cpp" line="139"/>
         <source>Fix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::PreflightPage</name>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="35" />
+        <location filename="../ui/preflightpage.cpp" line="36"/>
         <source>&amp;Run preflight</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="36" />
+        <location filename="../ui/preflightpage.cpp" line="37"/>
         <source>&amp;Copy fix SQL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="37" />
+        <location filename="../ui/preflightpage.cpp" line="38"/>
         <source>&amp;Override this blocker…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="56" />
+        <location filename="../ui/preflightpage.cpp" line="61"/>
         <source>Select a finding to see its evidence and the suggested fix.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="60" />
+        <location filename="../ui/preflightpage.cpp" line="65"/>
         <source>Let the migration start despite this blocking finding. You are asked to confirm.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="103" />
+        <location filename="../ui/preflightpage.cpp" line="108"/>
         <source>Preflight for %1.%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="104" />
+        <location filename="../ui/preflightpage.cpp" line="109"/>
         <source>Preflight</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="107" />
+        <location filename="../ui/preflightpage.cpp" line="112"/>
         <source>Connect and pick a table (New migration) to check whether it can be migrated.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="126" />
+        <location filename="../ui/preflightpage.cpp" line="134"/>
         <source>Running preflight checks on %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="144" />
+        <location filename="../ui/preflightpage.cpp" line="152"/>
         <source>&lt;b&gt;Preflight could not run:&lt;/b&gt; %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="150" />
+        <location filename="../ui/preflightpage.cpp" line="158"/>
         <source>%n blocking, </source>
         <translation>
-            <numerusform>%n blocking, </numerusform><numerusform>%n blocking, </numerusform></translation>
+            <numerusform>%n blocking, </numerusform>
+            <numerusform>%n blocking, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="150" />
+        <location filename="../ui/preflightpage.cpp" line="158"/>
         <source>%n warning(s), </source>
         <translation>
-            <numerusform>%n warning, </numerusform><numerusform>%n warnings, </numerusform></translation>
+            <numerusform>%n warning, </numerusform>
+            <numerusform>%n warnings, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="151" />
+        <location filename="../ui/preflightpage.cpp" line="159"/>
         <source>%n OK.</source>
         <translation>
-            <numerusform>%n OK.</numerusform><numerusform>%n OK.</numerusform></translation>
+            <numerusform>%n OK.</numerusform>
+            <numerusform>%n OK.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="152" />
+        <location filename="../ui/preflightpage.cpp" line="160"/>
         <source> The migration cannot start until each blocker is fixed or overridden.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="153" />
+        <location filename="../ui/preflightpage.cpp" line="161"/>
         <source> Nothing blocks the migration.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="172" />
+        <location filename="../ui/preflightpage.cpp" line="180"/>
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="174" />
+        <location filename="../ui/preflightpage.cpp" line="182"/>
         <source>Fix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="184" />
+        <location filename="../ui/preflightpage.cpp" line="201"/>
         <source>Override a blocking finding</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="185" />
+        <location filename="../ui/preflightpage.cpp" line="202"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Start the migration anyway? Shadowswap still stops safely if the problem breaks the copy, and the original table stays untouched until the cut-over.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::StateStrip</name>
     <message>
-        <location filename="../ui/statestrip.cpp" line="36" />
+        <location filename="../ui/statestrip.cpp" line="36"/>
         <source>Validating</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="37" />
+        <location filename="../ui/statestrip.cpp" line="37"/>
         <source>Copying</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="38" />
+        <location filename="../ui/statestrip.cpp" line="38"/>
         <source>Verifying</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="39" />
+        <location filename="../ui/statestrip.cpp" line="39"/>
         <source>Postponed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="40" />
+        <location filename="../ui/statestrip.cpp" line="40"/>
         <source>Cutting over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="41" />
+        <location filename="../ui/statestrip.cpp" line="41"/>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="74" />
+        <location filename="../ui/statestrip.cpp" line="74"/>
         <source>idle</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="75" />
+        <location filename="../ui/statestrip.cpp" line="75"/>
         <source>connecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="76" />
+        <location filename="../ui/statestrip.cpp" line="76"/>
         <source>validating</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="77" />
+        <location filename="../ui/statestrip.cpp" line="77"/>
         <source>creating the new table</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="78" />
+        <location filename="../ui/statestrip.cpp" line="78"/>
         <source>copying</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="79" />
+        <location filename="../ui/statestrip.cpp" line="79"/>
         <source>verifying</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="80" />
+        <location filename="../ui/statestrip.cpp" line="80"/>
         <source>postponed: waiting for you to allow the cut-over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="81" />
+        <location filename="../ui/statestrip.cpp" line="81"/>
         <source>cutting over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="82" />
+        <location filename="../ui/statestrip.cpp" line="82"/>
         <source>done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="83" />
+        <location filename="../ui/statestrip.cpp" line="83"/>
         <source>dry run done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="84" />
+        <location filename="../ui/statestrip.cpp" line="84"/>
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="85" />
+        <location filename="../ui/statestrip.cpp" line="85"/>
         <source>aborted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="94" />
+        <location filename="../ui/statestrip.cpp" line="94"/>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="96" />
+        <location filename="../ui/statestrip.cpp" line="96"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="97" />
+        <location filename="../ui/statestrip.cpp" line="97"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="140" />
+        <location filename="../ui/statestrip.cpp" line="140"/>
         <source>Copy ETA: %1 · elapsed %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="142" />
+        <location filename="../ui/statestrip.cpp" line="142"/>
         <source>Elapsed %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

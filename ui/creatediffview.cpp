@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTextBlock>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +40,21 @@ void highlight(QPlainTextEdit *edit, const QList<bool> &changed, const QColor &c
         selections << s;
     }
     edit->setExtraSelections(selections);
+}
+// What is not a difference the ALTER makes: the new table's own name (it is created as _T_gho and renamed at the
+// swap) and the AUTO_INCREMENT counter (the empty ghost has none yet).
+QStringList comparableLines(const QString &createStatement)
+{
+    static const QRegularExpression name(u"^(\\s*CREATE\\s+TABLE\\s+)(`(?:[^`]|``)*`|\\S+)"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression counter(u"\\s+AUTO_INCREMENT=\\d+"_s, QRegularExpression::CaseInsensitiveOption);
+    QStringList lines = createStatement.split(u'\n');
+    if (!lines.isEmpty())
+        lines.first().replace(name, u"\\1<table>"_s);
+    for (QString &line : lines)
+        if (line.startsWith(u')'))
+            line.remove(counter);
+    return lines;
 }
 } // namespace
 
@@ -89,7 +105,7 @@ void CreateDiffView::rediff()
         m_changes = 0;
         return;
     }
-    const LineDiff diff = diffLines(left.split(u'\n'), right.split(u'\n'));
+    const LineDiff diff = diffLines(comparableLines(left), comparableLines(right));
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     highlight(m_left, diff.changedLeft, dark ? QColor(0x6b, 0x24, 0x24) : QColor(0xff, 0xd7, 0xd5));
     highlight(m_right, diff.changedRight, dark ? QColor(0x1f, 0x4d, 0x2b) : QColor(0xd2, 0xf4, 0xd3));

@@ -70,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_preflight->run();
     });
     connect(m_newMigration, &NewMigrationPage::startRequested, this, &MainWindow::startMigration);
+    m_preflight->setSpecSource([this] { return m_newMigration->spec(); });
     MigrationController *c = m_session->controller();
     connect(c, &MigrationController::stateChanged, this, &MainWindow::updateStatus);
     const auto stopped = [this] {
@@ -79,6 +80,15 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(c, &MigrationController::finished, this, stopped);
     connect(c, &MigrationController::failed, this, stopped);
+    // The engine's own preflight gate refused (the console's report was missing, stale or not overridden):
+    // show the DBA the findings that block, fresh.
+    connect(c, &MigrationController::failed, this, [this](const MigrationFailure &failure) {
+        if (failure.code != u"preflight-blocked"_s || m_closeWhenStopped)
+            return;
+        statusBar()->showMessage(tr("Preflight blocked the migration; nothing was changed. See the findings."), 10000);
+        showPage(Page::Preflight);
+        m_preflight->run();
+    });
 
     createActions();
     updateStatus();

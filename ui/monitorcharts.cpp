@@ -79,7 +79,7 @@ QCustomPlot *MonitorCharts::makePlot(const QString &title, const QString &unit)
 {
     auto *plot = new QCustomPlot(this);
     plot->setObjectName(u"chart%1"_s.arg(m_plots.size()));
-    plot->setMinimumSize(280, 170);
+    plot->setMinimumSize(240, 130);
     plot->setNoAntialiasingOnDrag(true);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -177,8 +177,9 @@ void MonitorCharts::replot()
         set(shade, m_throttled);
     const double end = m_progress.size() > 0 ? m_progress.keys().last() : 0.0;
     for (QCustomPlot *plot : std::as_const(m_plots)) {
+        // Live: the whole migration fills the width (at least ten seconds, so a fresh start isn't a smear).
         if (m_followLive)
-            plot->xAxis->setRange(0, std::max(60.0, end));
+            plot->xAxis->setRange(0, std::max(10.0, end * 1.03));
         if (plot != m_plots.first()) {
             bool found = false;
             QCPRange range = plot->graph(0)->getValueRange(found);

@@ -1,10 +1,15 @@
 #include "monitorpage.h"
 
+#include "backgroundtask.h"
 #include "logmodel.h"
 #include "monitorcharts.h"
 #include "session.h"
 #include "statestrip.h"
 
+#include <cutover/lockblockers.h>
+#include <mysql/connection.h>
+
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -14,6 +19,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -24,6 +30,13 @@ using namespace engine::migration;
 namespace ui {
 
 namespace {
+// Red that reads on light and dark backgrounds alike.
+QColor throttleColour()
+{
+    return QApplication::palette().color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
+                                                                          : QColor(0xd9, 0x30, 0x25);
+}
+
 QString lagText(qint64 millis)
 {
     return millis < 0 ? MonitorPage::tr("n/a") : MonitorPage::tr("%1 s").arg(double(millis) / 1000.0, 0, 'f', 1);
@@ -218,6 +231,7 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &s)
 {
     m_strip->setSnapshot(s);
     m_charts->addSnapshot(s);
+    updatePostponeButton(); // the DBA may also delete the flag file by hand
     const QLocale locale;
     QString figures = tr("<b>%1</b> · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · "
                          "lag %7 (stream) / %8 (replica) · backlog %9")
@@ -226,9 +240,14 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &s)
                                locale.toString(qRound64(s.copyRowsPerSecond)),
                                locale.toString(qRound64(s.applyEventsPerSecond)), lagText(s.streamLagMillis),
                                lagText(s.replicaLagMillis), locale.toString(s.backlog));
-    if (s.throttled)
-        figures += u" · <span style=\"color:#d93025\"><b>"_s
-            + tr("throttled: %1").arg(s.throttleReason.toHtmlEscaped()) + u"</b></span>"_s;
+    if (s.throttled) {
+        // The engine's reasons mostly say "throttled …" themselves.
+        const QString reason = s.throttleReason.startsWith(u"throttled"_s, Qt::CaseInsensitive)
+            ? s.throttleReason
+            : tr("throttled: %1").arg(s.throttleReason);
+        figures += u" · <span style=\"color:%1\"><b>"_s.arg(throttleColour().name()) + reason.toHtmlEscaped()
+            + u"</b></span>"_s;
+    }
     m_figures->setText(figures);
 }
 
@@ -259,16 +278,70 @@ void MonitorPage::onFailed(const MigrationFailure &failure)
 
 void MonitorPage::confirmCutOver()
 {
+    if (!m_session->isMigrating() || m_lookingForBlockers)
+        return;
+    // First look (off the GUI thread) for sessions on the primary that would make the swap's lock wait.
+    engine::mysql::ConnectionSettings primary = m_session->settings();
+    const auto &facts = m_session->facts();
+    if (!m_session->profile().readPrimaryBinlog && facts.isReplica && !facts.sourceHost.isEmpty())
+        primary = primary.withEndpoint(facts.sourceHost, facts.sourcePort);
+    const QString schema = m_session->migrationSpec().database, table = m_session->migrationSpec().table;
+    m_lookingForBlockers = true;
+    m_cutOver->setEnabled(false);
+    runInBackground<QStringList>(
+        this,
+        [primary, schema, table]() -> QStringList {
+            try {
+                auto connection = engine::mysql::Connection::open(primary, u"gui-cutover-check"_s);
+                return engine::cutover::describeLockBlockers(connection, schema, table);
+            } catch (const std::exception &e) {
+                return {u"(could not look: %1)"_s.arg(QString::fromUtf8(e.what()))};
+            }
+        },
+        [this](const QStringList &sessions) {
+            m_lookingForBlockers = false;
+            m_cutOver->setEnabled(m_session->isMigrating() && !m_session->isCutOverForced());
+            askCutOver(sessions);
+        });
+}
+
+void MonitorPage::askCutOver(const QStringList &sessions)
+{
+    if (!m_session->isMigrating())
+        return;
+    // Statements and transactions of a second or two are everyday traffic (the migration's own included);
+    // what has been open longer would hold the swap's lock back.
+    static const QRegularExpression age(u" for (\\d+) s"_s);
+    QStringList blocking;
+    for (const QString &line : sessions) {
+        const auto match = age.match(line);
+        if (!match.hasMatch() || match.captured(1).toLongLong() >= 2)
+            blocking << line;
+    }
     const ProgressSnapshot s = m_session->controller()->snapshot();
-    const QString text =
+    QString text =
         tr("<p>Swap the tables as soon as the copy is complete?</p><p>Current lag: %1 (binlog stream), %2 (replica); "
            "%3 changed keys still to apply.</p><p>Application writes to the table wait for the swap, usually well "
            "under a second; if a session holds a lock on the table, the swap times out and is retried.</p>")
             .arg(lagText(s.streamLagMillis), lagText(s.replicaLagMillis), QLocale().toString(s.backlog));
+    if (blocking.isEmpty()) {
+        text += tr("<p>No session on the primary holds the table or a long transaction right now.</p>");
+    } else {
+        text += tr("<p><b>%n session(s) on the primary could make the swap wait:</b></p>", nullptr,
+                   int(blocking.size()));
+        text += u"<ul>"_s;
+        for (const QString &line : blocking.mid(0, 8))
+            text += u"<li><small>"_s + line.toHtmlEscaped() + u"</small></li>"_s;
+        text += u"</ul>"_s;
+        if (blocking.size() > 8)
+            text += tr("<p>… and %n more.</p>", nullptr, int(blocking.size() - 8));
+    }
+    m_lastCutOverBlockers = blocking;
     if (!m_confirm(tr("Cut over now"), text))
         return;
-    m_session->controller()->requestCutOver();
-    m_session->setCutOverPostponed(false);
+    m_session->forceCutOver();
+    m_postpone->setEnabled(false);
+    m_cutOver->setEnabled(false);
 }
 
 void MonitorPage::confirmAbort()

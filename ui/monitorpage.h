@@ -34,7 +34,9 @@ public:
     [[nodiscard]] MonitorCharts *charts() const { return m_charts; }
 
     void confirmAbort();
+    // Looks for sessions on the primary that would hold the swap's lock back, then asks (showing them and the lag).
     void confirmCutOver();
+    [[nodiscard]] const QStringList &lastCutOverBlockers() const { return m_lastCutOverBlockers; }
 
 private:
     void onStarted(const engine::migration::MigrationSpec &spec);
@@ -43,6 +45,7 @@ private:
     void onFailed(const engine::migration::MigrationFailure &failure);
     void setControlsEnabled(bool running);
     void updatePostponeButton();
+    void askCutOver(const QStringList &sessions);
 
     Session *m_session;
     StateStrip *m_strip;
@@ -61,6 +64,8 @@ private:
     QListView *m_logView;
     LogFilterModel *m_logFilter;
     Confirm m_confirm;
+    bool m_lookingForBlockers = false;
+    QStringList m_lastCutOverBlockers;
 };
 
 } // namespace ui

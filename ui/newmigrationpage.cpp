@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -80,6 +81,7 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     , m_postpone(new QCheckBox(tr("Postpone the cut-over until I allow it"), this))
     , m_keepOld(new QCheckBox(tr("Keep the old table after the swap"), this))
     , m_serverId(new QSpinBox(this))
+    , m_controlReplicas(new QLineEdit(this))
     , m_dryRunButton(new QPushButton(tr("&Dry run"), this))
     , m_preflightButton(new QPushButton(tr("&Preflight…"), this))
     , m_startButton(new QPushButton(tr("&Start migration"), this))
@@ -95,6 +97,7 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     m_postpone->setObjectName(u"postponeCheck"_s);
     m_keepOld->setObjectName(u"keepOldCheck"_s);
     m_serverId->setObjectName(u"serverIdSpin"_s);
+    m_controlReplicas->setObjectName(u"controlReplicasEdit"_s);
     m_dryRunButton->setObjectName(u"dryRunButton"_s);
     m_startButton->setObjectName(u"startButton"_s);
     m_status->setObjectName(u"newMigrationStatus"_s);
@@ -131,6 +134,10 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     m_serverId->setValue(99999);
     m_serverId->setToolTip(tr("The server id Shadowswap uses to read the binlog as a replica would. It must differ from "
                               "every real server and every other running migration."));
+    m_controlReplicas->setPlaceholderText(tr("host:port, host:port (optional)"));
+    m_controlReplicas->setToolTip(tr("More replicas whose lag pauses the copy when it exceeds the max lag (gh-ost's "
+                                     "--throttle-control-replicas). The server you connected to is always watched "
+                                     "when it is a replica."));
     m_dryRunButton->setToolTip(tr("Create the new table empty, apply the ALTER, show the result, and drop it. Changes no "
                                   "data."));
     m_startButton->setToolTip(tr("Start copying; you watch and steer the migration in the Monitor."));
@@ -158,6 +165,7 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     auto *form = new QFormLayout(options);
     form->addRow(tr("Chunk size:"), m_chunkSize);
     form->addRow(tr("Max lag:"), m_maxLag);
+    form->addRow(tr("Replicas to watch:"), m_controlReplicas);
     form->addRow(tr("Binlog client server id:"), m_serverId);
     form->addRow(QString(), m_postpone);
     form->addRow(QString(), m_keepOld);
@@ -194,6 +202,12 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     connect(m_preflightButton, &QPushButton::clicked, this, &NewMigrationPage::preflightRequested);
     connect(m_startButton, &QPushButton::clicked, this, [this] { Q_EMIT startRequested(spec(), postponeCutOver()); });
     connect(m_session, &Session::connectionChanged, this, &NewMigrationPage::loadSchemas);
+    connect(m_session, &Session::preflightReportChanged, this, &NewMigrationPage::updateButtons);
+    connect(m_session, &Session::overriddenFindingsChanged, this, &NewMigrationPage::updateButtons);
+    connect(m_session->controller(), &engine::migration::MigrationController::finished, this,
+            &NewMigrationPage::updateButtons);
+    connect(m_session->controller(), &engine::migration::MigrationController::failed, this,
+            &NewMigrationPage::updateButtons);
     connect(m_session->controller(), &engine::migration::MigrationController::stateChanged, this,
             &NewMigrationPage::updateButtons);
     connect(&m_dryRun, &engine::migration::MigrationController::finished, this,
@@ -322,7 +336,13 @@ void NewMigrationPage::updateButtons()
     const bool ready = !m_session->table().isEmpty() && !m_session->alter().isEmpty();
     const bool busy = m_dryRun.isRunning() || m_session->isMigrating();
     m_dryRunButton->setEnabled(ready && !busy);
-    m_startButton->setEnabled(ready && !busy);
+    const QStringList blockers = m_session->unresolvedBlockers();
+    m_startButton->setEnabled(ready && !busy && blockers.isEmpty());
+    m_startButton->setToolTip(blockers.isEmpty()
+                                  ? tr("Start copying; you watch and steer the migration in the Monitor.")
+                                  : tr("Preflight found blocking problems (%1). Fix them and re-run preflight, or "
+                                       "override them one by one on the Preflight page.")
+                                        .arg(blockers.join(u", "_s)));
     m_preflightButton->setEnabled(!m_session->table().isEmpty());
 }
 
@@ -339,6 +359,7 @@ MigrationSpec NewMigrationPage::spec() const
     spec.maxLagMillis = m_maxLag->value();
     spec.okToDropTable = !m_keepOld->isChecked();
     spec.replicaServerId = quint32(m_serverId->value());
+    spec.throttle.throttleControlReplicas = m_controlReplicas->text().simplified().remove(u' ');
     return spec;
 }
 

@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -53,6 +54,7 @@ private:
     QCheckBox *m_postpone;
     QCheckBox *m_keepOld;
     QSpinBox *m_serverId;
+    QLineEdit *m_controlReplicas;
     QPushButton *m_dryRunButton;
     QPushButton *m_preflightButton;
     QPushButton *m_startButton;

@@ -4,6 +4,7 @@
 #include "preflightmodel.h"
 #include "session.h"
 
+#include <migration/preflightgate.h>
 #include <preflight/preflightrunner.h>
 
 #include <QApplication>
@@ -35,6 +36,10 @@ PreflightPage::PreflightPage(Session *session, QWidget *parent)
     , m_runButton(new QPushButton(tr("&Run preflight"), this))
     , m_copyButton(new QPushButton(tr("&Copy fix SQL"), this))
     , m_overrideButton(new QPushButton(tr("&Override this blocker…"), this))
+    , m_confirm([this](const QString &title, const QString &text) {
+        return QMessageBox::warning(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Yes;
+    })
 {
     setObjectName(u"preflightPage"_s);
     m_view->setObjectName(u"findingsView"_s);
@@ -113,12 +118,15 @@ void PreflightPage::run()
         return;
     if (m_cancel)
         *m_cancel = true; // the old run's result is dropped by the generation check
-    engine::preflight::PreflightRequest request;
-    request.inspected = m_session->settings();
-    request.database = m_session->database();
-    request.table = m_session->table();
-    request.alter = m_session->alter();
-    request.options.allowOnPrimary = m_session->profile().readPrimaryBinlog;
+    engine::migration::MigrationSpec spec;
+    if (m_specSource)
+        spec = m_specSource();
+    spec.inspector = m_session->settings();
+    spec.allowOnMaster = m_session->profile().readPrimaryBinlog;
+    spec.database = m_session->database();
+    spec.table = m_session->table();
+    spec.alter = m_session->alter();
+    const engine::preflight::PreflightRequest request = engine::migration::preflightRequestFor(spec);
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancel;
     const int generation = ++m_generation;
@@ -175,18 +183,25 @@ void PreflightPage::showSelected()
     m_detail->setHtml(html);
 }
 
+bool PreflightPage::selectFinding(const QString &id)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (const auto *f = m_model->finding(row); f && f->id == id) {
+            m_view->selectRow(row);
+            return true;
+        }
+    return false;
+}
+
 void PreflightPage::overrideSelected()
 {
     const auto *f = m_model->finding(m_view->currentIndex().row());
     if (!f || f->severity != Severity::Block)
         return;
-    const auto answer = QMessageBox::warning(
-        this, tr("Override a blocking finding"),
-        tr("<p><b>%1</b></p><p>%2</p><p>Start the migration anyway? Shadowswap still stops safely if the problem "
-           "breaks the copy, and the original table stays untouched until the cut-over.</p>")
-            .arg(f->title.toHtmlEscaped(), f->detail.toHtmlEscaped()),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    if (!m_confirm(tr("Override a blocking finding"),
+                   tr("<p><b>%1</b></p><p>%2</p><p>Start the migration anyway? Shadowswap still stops safely if the "
+                      "problem breaks the copy, and the original table stays untouched until the cut-over.</p>")
+                       .arg(f->title.toHtmlEscaped(), f->detail.toHtmlEscaped().replace(u'\n', u"<br>"_s))))
         return;
     QStringList ids = m_session->overriddenFindings();
     ids << f->id;

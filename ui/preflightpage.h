@@ -1,10 +1,12 @@
 #pragma once
 
+#include <migration/migrationspec.h>
 #include <preflight/preflightreport.h>
 
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -28,6 +30,17 @@ public:
     void run();
     [[nodiscard]] bool isRunning() const { return m_cancel != nullptr; }
     [[nodiscard]] PreflightModel *model() const { return m_model; }
+    // Selects the finding with this id (false when the report has none).
+    bool selectFinding(const QString &id);
+    // Asks to override the selected blocker (with a confirmation); public for the menu and tests.
+    void overrideSelected();
+
+    // The migration as it would start now (New migration's options), so that this page checks exactly what the
+    // engine's own preflight gate will check. Without one, the session's table and ALTER with default options.
+    void setSpecSource(std::function<engine::migration::MigrationSpec()> source) { m_specSource = std::move(source); }
+    // How the page asks "are you sure?"; tests replace the dialog. Returns true to go ahead.
+    using Confirm = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
 
 Q_SIGNALS:
     void finished(const engine::preflight::PreflightReport &report);
@@ -35,7 +48,6 @@ Q_SIGNALS:
 private:
     void showReport(const engine::preflight::PreflightReport &report);
     void showSelected();
-    void overrideSelected();
     void updateHeader();
 
     Session *m_session;
@@ -49,6 +61,8 @@ private:
     QPushButton *m_overrideButton;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     int m_generation = 0;
+    std::function<engine::migration::MigrationSpec()> m_specSource;
+    Confirm m_confirm;
 };
 
 } // namespace ui

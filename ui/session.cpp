@@ -50,6 +50,15 @@ void Session::setPreflightReport(const engine::preflight::PreflightReport &repor
     m_report = report;
     m_overridden.clear();
     Q_EMIT preflightReportChanged();
+    Q_EMIT overriddenFindingsChanged();
+}
+
+void Session::setOverriddenFindings(const QStringList &ids)
+{
+    if (ids == m_overridden)
+        return;
+    m_overridden = ids;
+    Q_EMIT overriddenFindingsChanged();
 }
 
 QStringList Session::unresolvedBlockers() const
@@ -69,30 +78,54 @@ void Session::startMigration(engine::migration::MigrationSpec spec, bool postpon
         dir = QDir::tempPath();
     m_flagFile = dir + u"/shadowswap-postpone-"_s + QString::number(QCoreApplication::applicationPid()) + u'-'
         + QUuid::createUuid().toString(QUuid::Id128).left(8) + u".flag"_s;
-    spec.throttle.postponeCutOverFlagFile = m_flagFile;
+    createFlagFile();
+    spec.throttle.postponeCutOverFlagFile = postponeCutOver ? m_flagFile : QString();
+    if (m_report && m_report->target.database == spec.database && m_report->target.table == spec.table)
+        for (const QString &id : m_overridden)
+            if (!spec.forcedPreflightIds.contains(id, Qt::CaseInsensitive))
+                spec.forcedPreflightIds << id;
     m_spec = spec;
-    setCutOverPostponed(postponeCutOver);
+    m_cutOverForced = false;
     m_controller.start(spec);
     Q_EMIT migrationStarted(spec);
+    Q_EMIT cutOverPostponedChanged(isCutOverPostponed());
+}
+
+void Session::createFlagFile()
+{
+    QFile flag(m_flagFile);
+    if (!flag.exists() && flag.open(QIODevice::WriteOnly))
+        flag.write("Shadowswap console: the cut-over waits while the migration's settings name this file and it "
+                   "exists\n");
 }
 
 void Session::setCutOverPostponed(bool postponed)
 {
-    if (m_flagFile.isEmpty())
+    if (m_flagFile.isEmpty() || !m_controller.isRunning())
         return;
-    if (postponed) {
-        QFile flag(m_flagFile);
-        if (flag.open(QIODevice::WriteOnly))
-            flag.write("postponed by the Shadowswap console\n");
-    } else {
-        QFile::remove(m_flagFile);
-    }
+    if (postponed)
+        createFlagFile(); // the DBA may have deleted it by hand
+    engine::throttle::ThrottleSettings settings = m_controller.throttleSettings();
+    settings.postponeCutOverFlagFile = postponed ? m_flagFile : QString();
+    m_controller.setThrottleSettings(settings);
     Q_EMIT cutOverPostponedChanged(isCutOverPostponed());
 }
 
 bool Session::isCutOverPostponed() const
 {
-    return !m_flagFile.isEmpty() && QFile::exists(m_flagFile);
+    if (m_cutOverForced)
+        return false;
+    const QString flag = m_controller.throttleSettings().postponeCutOverFlagFile;
+    return !flag.isEmpty() && QFile::exists(flag);
+}
+
+void Session::forceCutOver()
+{
+    if (!m_controller.isRunning())
+        return;
+    m_controller.requestCutOver();
+    m_cutOverForced = true;
+    setCutOverPostponed(false);
 }
 
 void Session::removeFlagFile()

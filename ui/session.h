@@ -36,28 +36,38 @@ public:
 
     void setPreflightReport(const engine::preflight::PreflightReport &report);
     [[nodiscard]] const std::optional<engine::preflight::PreflightReport> &preflightReport() const { return m_report; }
-    void setOverriddenFindings(const QStringList &ids) { m_overridden = ids; }
+    // Blocking findings the DBA confirmed one by one; a new report clears them. They reach the engine's own
+    // preflight gate as MigrationSpec::forcedPreflightIds.
+    void setOverriddenFindings(const QStringList &ids);
     [[nodiscard]] const QStringList &overriddenFindings() const { return m_overridden; }
     // Blocking findings of the last report for the current target that the DBA has not overridden.
     [[nodiscard]] QStringList unresolvedBlockers() const;
 
-    // The running migration. The postpone flag file is ours: it exists while the DBA holds the cut-over back.
+    // The running migration. Postponing goes through the controller's live throttle settings: the postpone flag
+    // file (ours, created at start, kept until the migration ends) is named in them while the DBA holds the
+    // cut-over back and cleared when they allow it. Deleting the file by hand allows it too (gh-ost's way).
     [[nodiscard]] engine::migration::MigrationController *controller() { return &m_controller; }
+    // Overridden blockers of the current target become spec.forcedPreflightIds.
     void startMigration(engine::migration::MigrationSpec spec, bool postponeCutOver);
     [[nodiscard]] bool isMigrating() const { return m_controller.isRunning(); }
     [[nodiscard]] const engine::migration::MigrationSpec &migrationSpec() const { return m_spec; }
     void setCutOverPostponed(bool postponed);
     [[nodiscard]] bool isCutOverPostponed() const;
+    // "Cut over now": swap as soon as the copy is done, whatever the postpone setting (cannot be taken back).
+    void forceCutOver();
+    [[nodiscard]] bool isCutOverForced() const { return m_cutOverForced; }
     [[nodiscard]] QString postponeFlagFile() const { return m_flagFile; }
 
 Q_SIGNALS:
     void connectionChanged();
     void targetChanged();
     void preflightReportChanged();
+    void overriddenFindingsChanged();
     void migrationStarted(const engine::migration::MigrationSpec &spec);
     void cutOverPostponedChanged(bool postponed);
 
 private:
+    void createFlagFile();
     void removeFlagFile();
 
     bool m_connected = false;
@@ -70,6 +80,7 @@ private:
     engine::migration::MigrationController m_controller;
     engine::migration::MigrationSpec m_spec;
     QString m_flagFile;
+    bool m_cutOverForced = false;
 };
 
 } // namespace ui

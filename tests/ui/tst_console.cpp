@@ -13,9 +13,12 @@
 #include <sandbox.h>
 #include <writeload.h>
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QMessageBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -25,6 +28,10 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace engine::migration;
@@ -55,6 +62,30 @@ T *child(QWidget *parent, const QString &name)
     return widget;
 }
 
+// Acts on the next modal message box as soon as it shows (closeEvent's question runs its own event loop).
+void answerNextMessageBox(std::function<void(QMessageBox *)> act)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, act = std::move(act)] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || !box->isVisible())
+            return;
+        poll->stop();
+        poll->deleteLater();
+        act(box);
+    });
+    poll->start();
+}
+
+QAbstractButton *buttonLabelled(QMessageBox *box, const QString &prefix)
+{
+    for (QAbstractButton *b : box->buttons())
+        if (b->text().remove(u'&').startsWith(prefix))
+            return b;
+    return nullptr;
+}
+
 // The largest gap between ticks of a 10 ms timer: how long the GUI event loop was busy elsewhere.
 class StallMeter : public QObject {
 public:
@@ -64,10 +95,13 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 gap = m_clock.restart();
-            if (!m_paused && gap > m_max) {
+            if (m_paused)
+                return;
+            if (gap > m_max) {
                 m_max = gap;
                 m_worstPhase = m_phase;
             }
+            m_gaps.push_back(gap);
             ++m_ticks;
         });
         m_clock.start();
@@ -85,12 +119,22 @@ public:
     void setPhase(const char *phase) { m_phase = phase; }
     const char *worstPhase() const { return m_worstPhase; }
     qint64 ticks() const { return m_ticks; }
+    // The gap that `fraction` of all ticks stayed within (0.99: the 99th percentile).
+    qint64 percentile(double fraction) const
+    {
+        if (m_gaps.empty())
+            return 0;
+        std::vector<qint64> sorted = m_gaps;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted[std::min(sorted.size() - 1, size_t(double(sorted.size()) * fraction))];
+    }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_max = 0;
     qint64 m_ticks = 0;
+    std::vector<qint64> m_gaps;
     bool m_paused = false;
     const char *m_phase = "start";
     const char *m_worstPhase = "";
@@ -105,6 +149,32 @@ void pauseMeter(bool paused)
 
 class TestConsole : public QObject {
     Q_OBJECT
+private:
+    // Connects the window to the sandbox replica (gh-ost's default topology) and picks `table` with `alter`.
+    static void connectAndPick(ui::MainWindow &window, const testsupport::Sandbox &sandbox, const QString &database,
+                               const QString &table, const QString &alter)
+    {
+        ui::ConnectionProfile profile;
+        profile.name = u"sandbox replica"_s;
+        profile.host = sandbox.replica.host;
+        profile.port = sandbox.replica.port;
+        profile.user = sandbox.replica.user;
+        window.connectionsPage()->prefill(profile, sandbox.replica.password);
+        child<QPushButton>(&window, u"testConnectionButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isConnected(), 30000);
+        window.showPage(ui::MainWindow::Page::NewMigration);
+        window.newMigrationPage()->preselect(database, table, alter);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->table(), table, 30000);
+        QCOMPARE(window.session()->database(), database);
+        child<QSpinBox>(&window, u"serverIdSpin"_s)
+            ->setValue(60000 + int(QCoreApplication::applicationPid() % 10000));
+    }
+
+    static QString failureText(const QSignalSpy &failed)
+    {
+        return failed.isEmpty() ? QString() : failed.first().first().value<MigrationFailure>().message;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -220,6 +290,28 @@ private Q_SLOTS:
         QTest::qWait(1500); // a moment of postponed life on the charts
         screenshot(&window, u"05-monitor-postponed"_s);
 
+        // Closing the window while the migration runs asks; "keep running" minimizes and changes nothing.
+        bool asked = false;
+        answerNextMessageBox([&asked](QMessageBox *box) {
+            asked = true;
+            pauseMeter(true);
+            const QString dir = qEnvironmentVariable("SHADOWSWAP_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
+            box->grab().save(dir + u"/08-close-during-migration.png"_s);
+            pauseMeter(false);
+            QAbstractButton *keep = buttonLabelled(box, u"Keep running"_s);
+            QVERIFY(keep);
+            QVERIFY(buttonLabelled(box, u"Abort safely"_s));
+            keep->click();
+        });
+        QVERIFY(!window.close());
+        QVERIFY(asked);
+        QVERIFY(window.isMinimized());
+        QVERIFY(session->isMigrating());
+        QCOMPARE(controller->snapshot().state, MigrationState::Postponed);
+        window.showNormal();
+        QTest::qWait(600);
+        QCOMPARE(controller->snapshot().state, MigrationState::Postponed); // still held back
+
         auto *postpone = child<QPushButton>(&window, u"postponeButton"_s);
         QVERIFY(postpone->isChecked());
         stalls.setPhase("cut-over");
@@ -243,6 +335,167 @@ private Q_SLOTS:
         QCOMPARE(primary.scalar(u"SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%1' "
                                 "AND TABLE_NAME = 'items' AND COLUMN_NAME = 'priority'"_s.arg(db.name())),
                  std::optional<QString>(u"1"_s));
+    }
+
+    // A blocking finding disables Start until the DBA overrides each blocker with a confirmation; the overrides
+    // reach the engine's own preflight gate (MigrationSpec::forcedPreflightIds), and a start that the gate
+    // refuses brings up the findings.
+    void blockersDisableStartUntilOverridden()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"gui_blockers"_s);
+        {
+            auto primary = engine::mysql::Connection::open(db.primary());
+            primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, email VARCHAR(100) NOT NULL)"_s);
+            primary.execute(u"INSERT INTO t SELECT seq, CONCAT('user', seq, '@example.org') FROM seq_1_to_2000"_s);
+            primary.execute(u"UPDATE t SET email = 'twin@example.org' WHERE id IN (123, 1234)"_s);
+            auto replica = engine::mysql::Connection::open(db.replica());
+            testsupport::waitForReplica(primary, replica);
+        }
+        ui::MainWindow window;
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::Session *session = window.session();
+        connectAndPick(window, sandbox, db.name(), u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s);
+        auto *start = child<QPushButton>(&window, u"startButton"_s);
+        QTRY_VERIFY(start->isEnabled()); // no report yet: nothing known to block
+
+        // Started without a report: the engine's gate refuses before creating anything; the console shows why.
+        MigrationController *controller = session->controller();
+        QSignalSpy failed(controller, &MigrationController::failed);
+        QSignalSpy preflight(window.preflightPage(), &ui::PreflightPage::finished);
+        start->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 120000);
+        QCOMPARE(failed.first().first().value<MigrationFailure>().code, u"preflight-blocked"_s);
+        QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Preflight));
+        QTRY_COMPARE_WITH_TIMEOUT(preflight.count(), 1, 120000);
+        QStringList blockers = session->unresolvedBlockers();
+        QVERIFY2(blockers.contains(u"new_unique_duplicates"_s), qPrintable(blockers.join(u", "_s)));
+        QVERIFY(!start->isEnabled());
+        QVERIFY(start->toolTip().contains(u"new_unique_duplicates"_s));
+        screenshot(&window, u"09-preflight-blocked"_s);
+
+        // Declining the confirmation overrides nothing.
+        auto *overrideButton = child<QPushButton>(&window, u"overrideButton"_s);
+        window.preflightPage()->setConfirmHandler([](const QString &, const QString &) { return false; });
+        QVERIFY(window.preflightPage()->selectFinding(blockers.first()));
+        QVERIFY(overrideButton->isEnabled());
+        overrideButton->click();
+        QCOMPARE(session->unresolvedBlockers(), blockers);
+        QVERIFY(!start->isEnabled());
+
+        // One by one: Start stays disabled until the last blocker is overridden.
+        QStringList confirmed;
+        window.preflightPage()->setConfirmHandler([&confirmed](const QString &title, const QString &) {
+            confirmed << title;
+            return true;
+        });
+        while (!blockers.isEmpty()) {
+            QVERIFY(!start->isEnabled());
+            QVERIFY(window.preflightPage()->selectFinding(blockers.first()));
+            overrideButton->click();
+            QVERIFY(!overrideButton->isEnabled());
+            const QStringList left = session->unresolvedBlockers();
+            QCOMPARE(left.size(), blockers.size() - 1);
+            blockers = left;
+        }
+        QVERIFY(!confirmed.isEmpty());
+        QVERIFY(start->isEnabled());
+        QVERIFY(session->overriddenFindings().contains(u"new_unique_duplicates"_s));
+
+        // Overridden, the gate lets it through; the copy itself still refuses to lose a duplicate row.
+        failed.clear();
+        start->click();
+        QVERIFY(session->isMigrating());
+        QCOMPARE(session->migrationSpec().forcedPreflightIds, session->overriddenFindings());
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 180000);
+        const auto failure = failed.first().first().value<MigrationFailure>();
+        QCOMPARE(failure.code, u"unique-duplicates"_s);
+        QVERIFY(failure.originalUntouched);
+        QTRY_COMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Monitor));
+        QVERIFY(child<QLabel>(&window, u"resultLabel"_s)->text().contains(u"unique-duplicates"_s));
+    }
+
+    // The figure the issue asks for: the GUI event loop's longest stall while the engine applies thousands of
+    // binlog events per second (multi-row updates under a migration kept postponed, then "Cut over now").
+    void eventLoopStaysResponsiveUnderHeavyApply()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"gui_stall"_s);
+        constexpr int rows = 20000;
+        {
+            auto primary = engine::mysql::Connection::open(db.primary());
+            primary.execute(u"CREATE TABLE hot (id BIGINT PRIMARY KEY, n INT NOT NULL DEFAULT 0, "
+                            "note VARCHAR(64) NOT NULL DEFAULT '') ENGINE=InnoDB"_s);
+            primary.execute(u"INSERT INTO hot (id, n, note) SELECT seq, seq % 997, CONCAT('row ', seq) "
+                            "FROM seq_1_to_%1"_s.arg(rows));
+            auto replica = engine::mysql::Connection::open(db.replica());
+            testsupport::waitForReplica(primary, replica);
+        }
+        ui::MainWindow window;
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::Session *session = window.session();
+        connectAndPick(window, sandbox, db.name(), u"hot"_s, u"ADD COLUMN flag TINYINT NOT NULL DEFAULT 0"_s);
+        child<QCheckBox>(&window, u"postponeCheck"_s)->setChecked(true);
+
+        // Each statement changes 100 rows: 60 statements a second are 6,000 row events a second.
+        testsupport::WriteLoad::Options options;
+        options.connection = db.primary();
+        options.statementsPerSecond = 60;
+        options.nextStatement = [](quint64, QRandomGenerator &r) {
+            const int from = r.bounded(1, rows - 100);
+            return u"UPDATE hot SET n = n + 1, note = 'load %1' WHERE id BETWEEN %2 AND %3"_s.arg(r.bounded(1000))
+                .arg(from)
+                .arg(from + 99);
+        };
+        testsupport::WriteLoad load(options);
+        load.start();
+
+        MigrationController *controller = session->controller();
+        QSignalSpy finished(controller, &MigrationController::finished);
+        QSignalSpy failed(controller, &MigrationController::failed);
+        double peakApply = 0;
+        connect(controller, &MigrationController::progressed, this,
+                [&peakApply](const ProgressSnapshot &s) { peakApply = std::max(peakApply, s.applyEventsPerSecond); });
+        StallMeter stalls;
+        stalls.setPhase("copying");
+        child<QPushButton>(&window, u"startButton"_s)->click();
+        QVERIFY(session->isMigrating());
+        QTRY_VERIFY_WITH_TIMEOUT(controller->snapshot().state == MigrationState::Postponed || !failed.isEmpty(),
+                                 240000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
+        stalls.setPhase("postponed, applying");
+        QTest::qWait(8000); // postponed under load: the engine only applies the binlog
+        screenshot(&window, u"10-monitor-heavy-apply"_s);
+        stalls.setPhase("cut-over");
+        // "Cut over now" while postponed: the confirmation shows the lag and what holds the table on the primary.
+        QString question;
+        window.monitorPage()->setConfirmHandler([&question](const QString &, const QString &text) {
+            question = text;
+            return true;
+        });
+        child<QPushButton>(&window, u"cutOverButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!question.isEmpty(), 30000);
+        QVERIFY2(question.contains(u"Current lag"_s), qPrintable(question));
+        QVERIFY2(question.contains(u"session"_s), qPrintable(question)); // either the list or "no session …"
+        QVERIFY(!child<QPushButton>(&window, u"postponeButton"_s)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 240000);
+        load.stop();
+        QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
+        QCOMPARE(load.errors(), quint64(0));
+        const quint64 applied = finished.first().first().value<MigrationSummary>().eventsApplied;
+
+        qInfo("GUI event loop under heavy apply: max stall %lld ms (while %s), 99th percentile %lld ms, over %lld "
+              "ticks of a 10 ms timer; engine peak %.0f events/s applied (%llu in all), load %llu statements of "
+              "100 rows",
+              stalls.maxGapMillis(), stalls.worstPhase(), stalls.percentile(0.99), stalls.ticks(), peakApply,
+              static_cast<unsigned long long>(applied), static_cast<unsigned long long>(load.statements()));
+        QVERIFY2(peakApply >= 1000, "the load did not make the engine apply thousands of events per second");
+        QVERIFY2(stalls.percentile(0.99) < 100, "the GUI event loop stalled over 100 ms more than rarely");
+        QVERIFY2(stalls.maxGapMillis() < 100, "the GUI event loop stalled over 100 ms");
     }
 };
 
