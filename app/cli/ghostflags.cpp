@@ -79,7 +79,7 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"allow-setup-metadata-lock-instruments", B, u"", u"enable the metadata-lock instrument if off"),
         flag(u"initially-drop-ghost-table", B, u"", u"drop a leftover _T_gho before starting"),
         flag(u"initially-drop-old-table", B, u"", u"drop a leftover _T_del before starting"),
-        flag(u"initially-drop-socket-file", B, u"", u"delete a leftover --serve-socket-file before starting"),
+        flag(u"initially-drop-socket-file", B, u"", u"delete a leftover socket at --serve-socket-file before starting"),
         flag(u"ok-to-drop-table", B, u"", u"drop the old table after the swap"),
         flag(u"timestamp-old-table", B, u"", u"name the old table _T_<timestamp>_del"),
         flag(u"force-table-names", S, u"", u"prefix for the ghost/changelog/old table names instead of _T"),
@@ -108,8 +108,10 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"replication-lag-query", S, u"", u"deprecated in gh-ost", false),
         flag(u"panic-flag-file", S, u"", u"abort at once when this file appears"),
         // Control and observability
-        flag(u"serve-socket-file", S, u"", u"unix socket for interactive commands"),
-        flag(u"serve-tcp-port", I, u"0", u"TCP port for interactive commands (loopback)"),
+        flag(u"serve-socket-file", S, u"", u"unix socket (mode 0600) for interactive commands; default with "
+                                           u"--execute: /tmp/gh-ost.<database>.<table>.sock"),
+        flag(u"serve-tcp-port", S, u"0", u"TCP port for interactive commands, on 127.0.0.1 unless given as "
+                                         u"ADDRESS:PORT (0: none)"),
         flag(u"hooks-path", S, u"", u"directory with gh-ost-on-* hook executables"),
         flag(u"hooks-hint", S, u"", u"arbitrary text passed to hooks"),
         flag(u"hooks-hint-owner", S, u"", u"arbitrary text passed to hooks"),
@@ -119,6 +121,8 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"test-on-replica", B, u"", u"migrate on a replica, swap and swap back, stop replication"),
         flag(u"test-on-replica-skip-replica-stop", B, u"", u"with --test-on-replica: don't stop replication"),
         flag(u"migrate-on-replica", B, u"", u"migrate on a replica, including the swap"),
+        flag(u"replica-gtid-domain-id", I, u"9999",
+             u"[Shadowswap] MariaDB: gtid_domain_id of the replica modes' own writes (keeps gtid_strict_mode replication running)"),
         flag(u"checkpoint", B, u"", u"write checkpoints so that --resume can continue"),
         flag(u"checkpoint-seconds", I, u"300", u"seconds between checkpoints"),
         flag(u"resume", B, u"", u"continue an interrupted migration from its checkpoint"),

@@ -1,5 +1,8 @@
 #include "migrationcommand.h"
 
+#include "clirunner.h"
+
+#include <control/controllertarget.h>
 #include <history/historyjournal.h>
 #include <logging/logging.h>
 #include <migration/migrationcontroller.h>
@@ -24,6 +27,10 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.masterUser = f.stringValue(u"master-user"_s);
     spec.masterPassword = f.stringValue(u"master-password"_s);
     spec.allowOnMaster = f.boolValue(u"allow-on-master"_s);
+    spec.testOnReplica = f.boolValue(u"test-on-replica"_s);
+    spec.testOnReplicaSkipReplicaStop = f.boolValue(u"test-on-replica-skip-replica-stop"_s);
+    spec.migrateOnReplica = f.boolValue(u"migrate-on-replica"_s);
+    spec.replicaModeGtidDomainId = static_cast<quint32>(f.intValue(u"replica-gtid-domain-id"_s));
     spec.database = f.stringValue(u"database"_s);
     spec.table = f.stringValue(u"table"_s);
     spec.alter = f.stringValue(u"alter"_s);
@@ -86,15 +93,15 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.throttle.panicFlagFile = f.stringValue(u"panic-flag-file"_s);
     spec.maxLagMillis = f.intValue(u"max-lag-millis"_s);
     spec.heartbeatIntervalMillis = f.intValue(u"heartbeat-interval-millis"_s);
-    if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {
-        *error = u"--include-triggers needs --trigger-suffix (the recreated triggers need names of their own)"_s;
-        return false;
     spec.hooksPath = f.stringValue(u"hooks-path"_s);
     spec.hooksHint = f.stringValue(u"hooks-hint"_s);
     spec.hooksHintOwner = f.stringValue(u"hooks-hint-owner"_s);
     spec.hooksHintToken = f.stringValue(u"hooks-hint-token"_s);
     spec.hooksStatusIntervalSeconds = static_cast<int>(f.intValue(u"hooks-status-interval"_s));
     spec.hookTimeoutSeconds = static_cast<int>(f.intValue(u"hooks-timeout-seconds"_s));
+    if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {
+        *error = u"--include-triggers needs --trigger-suffix (the recreated triggers need names of their own)"_s;
+        return false;
     }
     *error = spec.validate();
     return error->isEmpty();
@@ -136,13 +143,17 @@ QString statusLine(const ProgressSnapshot &s)
         .arg(state, eta);
 }
 
-int runMigrationCommand(const MigrationSpec &spec, const QString &historyFile)
+int runMigrationCommand(const MigrationSpec &spec, const QString &historyFile, const ControlSetup &control)
 {
     QTextStream out(stdout);
     MigrationController controller;
-    // SIGINT/SIGTERM abort cleanly: the original stays untouched and the helper tables are dropped.
-    std::signal(SIGINT, [](int) { g_signalled = true; });
-    std::signal(SIGTERM, [](int) { g_signalled = true; });
+    // The control socket is up before the migration starts, so that nothing starts when it can't be served.
+    engine::control::ControllerTarget controlTarget(controller);
+    engine::control::ControlServer controlServer(controlTarget, control.identity);
+    if (QString problem; !controlServer.start(control.server, &problem)) {
+        QTextStream(stderr) << "shadowswap-cli: " << problem << '\n';
+        return Usage;
+    }
     if (historyFile != u"off"_s) {
         auto journal = std::make_shared<engine::history::HistoryJournal>();
         if (journal->open(historyFile.isEmpty() ? engine::history::HistoryJournal::defaultPath() : historyFile))
@@ -150,6 +161,9 @@ int runMigrationCommand(const MigrationSpec &spec, const QString &historyFile)
         else
             SS_WARN("this migration is not recorded in the history: {}", journal->lastError().toStdString());
     }
+    // SIGINT/SIGTERM abort cleanly: the original stays untouched and the helper tables are dropped.
+    std::signal(SIGINT, [](int) { g_signalled = true; });
+    std::signal(SIGTERM, [](int) { g_signalled = true; });
     QTimer signalWatch;
     QObject::connect(&signalWatch, &QTimer::timeout, [&] {
         if (g_signalled.exchange(false))

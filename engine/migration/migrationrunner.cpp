@@ -90,7 +90,10 @@ MigrationSummary MigrationRunner::run()
         runHook(hooks::HookEvent::BeforeCutOver); // before postponing, as gh-ost
         postponeIfAsked();
         m_context->setState(MigrationState::CuttingOver);
-        cutOver();
+        if (m_spec.testOnReplica)
+            swapAndSwapBackOnReplica();
+        else
+            cutOver();
         finish();
         m_context->setState(MigrationState::Done);
     } catch (const MigrationAborted &) {
@@ -256,9 +259,6 @@ void MigrationRunner::checkHelpers()
         m_context->backlog = m_changes->pendingKeys();
 }
 
-void MigrationRunner::waitWhileThrottled()
-{
-    for (;;) {
 void MigrationRunner::runHook(hooks::HookEvent event)
 {
     if (!m_hooks)
@@ -268,6 +268,9 @@ void MigrationRunner::runHook(hooks::HookEvent event)
     m_hooks->run(event);
 }
 
+void MigrationRunner::waitWhileThrottled()
+{
+    for (;;) {
         QString reason;
         if (m_context->manualThrottle)
             reason = u"throttled by the operator"_s;
@@ -351,11 +354,36 @@ void MigrationRunner::postponeIfAsked()
             SS_INFO("cut-over postponed while {} exists (delete it, or send 'unpostpone')", flag.toStdString());
             m_context->setState(MigrationState::Postponed);
             announced = true;
+            runHook(hooks::HookEvent::BeginPostponed);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         checkHelpers();
-            runHook(hooks::HookEvent::BeginPostponed);
     }
+}
+
+void MigrationRunner::swapAndSwapBackOnReplica()
+{
+    const QString &db = m_spec.database;
+    const QString endpoint = m_topology.inspectorFacts.endpoint;
+    if (!m_spec.testOnReplicaSkipReplicaStop) {
+        SS_INFO("test-on-replica: stopping replication on {}", endpoint.toStdString());
+        m_primary.execute(u"STOP SLAVE"_s);
+    }
+    // Everything the replica applied before the stop precedes this marker in its binlog: bring it all over.
+    if (!writeMarkerAndWait(u"test-on-replica-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces), 30000))
+        throw MigrationError(u"stream-failed"_s, u"the final marker did not come back through the binlog of %1 "
+                                                 "within 30 s"_s.arg(endpoint));
+    waitForBacklog(0);
+    const QString original = qualifiedName(db, m_spec.table), ghost = qualifiedName(db, m_names.ghost),
+                  old = qualifiedName(db, m_names.old);
+    m_primary.execute(u"RENAME TABLE %1 TO %2, %3 TO %1"_s.arg(original, old, ghost));
+    m_primary.execute(u"RENAME TABLE %1 TO %2, %3 TO %1"_s.arg(original, ghost, old));
+    m_testedOnReplica = true;
+    SS_INFO("test-on-replica: swapped and swapped back on {}. {} and {} hold the same rows{}; compare them, then "
+            "SET SESSION sql_log_bin = 0; DROP TABLE {} and START SLAVE",
+            endpoint.toStdString(), m_spec.table.toStdString(), m_names.ghost.toStdString(),
+            m_spec.testOnReplicaSkipReplicaStop ? " as of the swap (replication kept running)" : ", replication stopped",
+            m_names.ghost.toStdString());
 }
 
 void MigrationRunner::cutOver()
@@ -398,7 +426,11 @@ void MigrationRunner::finish()
     const QString &db = m_spec.database;
     m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.changelog));
     m_changelogCreated = false;
-    m_ghostCreated = false; // it is the table now
+    m_ghostCreated = false; // it is the table now (or, tested on a replica, kept beside it for comparison)
+    if (m_testedOnReplica) {
+        m_summary.oldTable = m_names.ghost;
+        return;
+    }
     if (m_spec.okToDropTable) {
         m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.old));
         SS_INFO("dropped the old table {}", m_names.old.toStdString());

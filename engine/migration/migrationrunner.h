@@ -51,14 +51,15 @@ private:
     void verify();
     void postponeIfAsked();
     void cutOver();
+    void swapAndSwapBackOnReplica(); // --test-on-replica
     void finish();
     void stopHelpers();
     void cleanupAfterFailure();
     void waitWhileThrottled();
     bool writeMarkerAndWait(const QString &token, int timeoutMillis);
     void checkHelpers();
-
     void runHook(hooks::HookEvent event);
+
     MigrationSpec m_spec;
     std::shared_ptr<MigrationContext> m_context;
     Topology m_topology;
@@ -72,12 +73,13 @@ private:
     std::unique_ptr<apply::ChangeCapture> m_capture;
     std::unique_ptr<apply::Applier> m_applier;
     std::unique_ptr<Heartbeat> m_heartbeat;
-    std::unique_ptr<throttle::ThrottleMonitor> m_throttleMonitor;
     hooks::MigrationHooks *m_hooks = nullptr;
+    std::unique_ptr<throttle::ThrottleMonitor> m_throttleMonitor;
     MigrationSummary m_summary;
     bool m_ghostCreated = false;
     bool m_changelogCreated = false;
     bool m_swapped = false;
+    bool m_testedOnReplica = false;
 };
 
 } // namespace engine::migration

@@ -6,6 +6,11 @@ using namespace Qt::StringLiterals;
 
 namespace engine::migration {
 
+QString replicaModeSessionInit(const MigrationSpec &spec)
+{
+    return u"SET @shadowswap_replica_mode = 1 /*M!, SESSION gtid_domain_id = %1 */"_s.arg(spec.replicaModeGtidDomainId);
+}
+
 QString MigrationSpec::validate() const
 {
     if (database.isEmpty())
@@ -29,6 +34,11 @@ QString MigrationSpec::validate() const
         return u"--default-retries must be at least 1"_s;
     if (niceRatio < 0 || niceRatio > 100)
         return u"--nice-ratio must be between 0 and 100"_s;
+    if (testOnReplica && migrateOnReplica)
+        return u"--test-on-replica and --migrate-on-replica contradict each other: choose one"_s;
+    if ((testOnReplica || migrateOnReplica) && allowOnMaster)
+        return u"--allow-on-master can't be combined with --test-on-replica or --migrate-on-replica, which work "
+               "on the replica given by --host"_s;
     if (approveRenamedColumns && skipRenamedColumns)
         return u"--approve-renamed-columns and --skip-renamed-columns contradict each other: choose one"_s;
     if (applyWorkers < 1 || applyWorkers > 16)

@@ -18,6 +18,13 @@ struct MigrationSpec {
     QString assumeMasterHost;             // "host:port" of the primary; empty = discover from the replica
     QString masterUser, masterPassword;   // when different from the inspector's credentials
     bool allowOnMaster = false;
+    // gh-ost's replica modes. Both read and write on the replica given by --host.
+    bool testOnReplica = false;            // swap, swap back, leave both tables with replication stopped
+    bool testOnReplicaSkipReplicaStop = false;
+    bool migrateOnReplica = false;         // the whole migration, swap included, on the replica only
+    // MariaDB: the replica modes write with this gtid_domain_id, so that the replica's own transactions never
+    // take sequence numbers from the primary's domain (with gtid_strict_mode that would stop replication).
+    quint32 replicaModeGtidDomainId = 9999;
     QString database;
     QString table;
     QString alter;
@@ -70,6 +77,10 @@ struct MigrationSpec {
     // Checks the values and their combinations; returns an explanation of the first problem, or empty.
     [[nodiscard]] QString validate() const;
 };
+
+// The session setup of the replica modes: on MariaDB, writes go to spec.replicaModeGtidDomainId (an executable
+// comment, so the same statement is harmless on MySQL).
+QString replicaModeSessionInit(const MigrationSpec &spec);
 
 // The helper tables' names, gh-ost's convention: _T_gho (ghost), _T_ghc (changelog), _T_del (old table).
 struct TableNames {

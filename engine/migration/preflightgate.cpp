@@ -17,6 +17,11 @@ preflight::PreflightRequest preflightRequestFor(const MigrationSpec &spec)
         const QString host = spec.assumeMasterHost.section(u':', 0, 0);
         const unsigned port = spec.assumeMasterHost.section(u':', 1, 1).toUInt();
         request.primary = spec.inspector.withEndpoint(host, port ? port : 3306);
+    } else if (spec.testOnReplica || spec.migrateOnReplica) {
+        request.primary = spec.inspector;
+        // The scratch table preflight creates must not take a GTID from the primary's domain either; on MySQL
+        // the statement fails harmlessly (unknown variable) and preflight reports it.
+        request.primary->sessionInit = replicaModeSessionInit(spec);
     } else if (spec.allowOnMaster) {
         request.primary = spec.inspector;
     }
@@ -28,6 +33,7 @@ preflight::PreflightRequest preflightRequestFor(const MigrationSpec &spec)
     preflight::PreflightOptions &o = request.options;
     o.exactRowCount = false; // the migration counts for itself; preflight must stay quick
     o.allowOnPrimary = spec.allowOnMaster;
+    o.onReplica = spec.testOnReplica || spec.migrateOnReplica;
     o.approveRenamedColumns = spec.approveRenamedColumns;
     o.skipRenamedColumns = spec.skipRenamedColumns;
     o.allowNullableUniqueKey = spec.allowNullableUniqueKey;

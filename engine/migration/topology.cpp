@@ -49,7 +49,17 @@ Topology Topology::resolve(const MigrationSpec &spec)
     topology.inspectorFacts = mysql::ServerFacts::read(inspector);
     const auto &facts = topology.inspectorFacts;
 
-    if (spec.allowOnMaster && spec.assumeMasterHost.isEmpty()) {
+    if (spec.testOnReplica || spec.migrateOnReplica) {
+        if (!facts.isReplica)
+            throw MigrationError(u"not-a-replica"_s,
+                                 u"%1 replicates from nowhere, but --%2 works on a replica. Give a replica with "
+                                 "--host"_s.arg(facts.endpoint, spec.testOnReplica ? u"test-on-replica"_s
+                                                                                   : u"migrate-on-replica"_s));
+        topology.primary = spec.inspector;
+        topology.onPrimaryOnly = true;
+        topology.primary.sessionInit = replicaModeSessionInit(spec);
+        topology.inspector.sessionInit = topology.primary.sessionInit;
+    } else if (spec.allowOnMaster && spec.assumeMasterHost.isEmpty()) {
         topology.primary = spec.inspector;
         topology.onPrimaryOnly = true;
     } else if (!spec.assumeMasterHost.isEmpty()) {

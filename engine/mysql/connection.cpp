@@ -94,6 +94,8 @@ Connection Connection::open(const ConnectionSettings &settings, const QString &p
         error.message = u"cannot connect to %1: %2"_s.arg(settings.describe(), error.message);
         throw DbException(std::move(error));
     }
+    if (!settings.sessionInit.isEmpty())
+        connection.execute(settings.sessionInit);
     return connection;
 }
 

@@ -20,6 +20,8 @@ struct ConnectionSettings {
     QString tlsCert;
     QString tlsKey;
     bool tlsVerifyServer = false;
+    // Run on every new session before it is handed out (e.g. the replica modes' SET SESSION gtid_domain_id).
+    QString sessionInit;
 
     // "user@host:port", for messages and logs.
     [[nodiscard]] QString describe() const;

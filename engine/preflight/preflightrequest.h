@@ -21,6 +21,9 @@ struct PreflightOptions {
 
     // The migration's own settings that change what blocks (gh-ost's flags of the same names).
     bool allowOnPrimary = false;
+    // --test-on-replica / --migrate-on-replica: the replica given by --host takes the migration's writes
+    // (a read_only replica is expected then; the login needs the privilege to write through it).
+    bool onReplica = false;
     bool approveRenamedColumns = false;
     bool skipRenamedColumns = false;
     bool allowNullableUniqueKey = false;

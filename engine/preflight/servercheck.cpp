@@ -57,12 +57,17 @@ public:
         }
 
         Server *primary = context.primary();
-        if (primary && primary->facts.readOnly) {
+        if (context.options().onReplica) {
+            lines << u"Replica mode: the migration writes on %1 itself, which must be a replica."_s.arg(
+                context.inspected().endpoint());
+            if (!context.inspected().facts.isReplica)
+                raise(Severity::Block, u"Give a replica with --host, or drop --test-on-replica/--migrate-on-replica"_s);
+        } else if (primary && primary->facts.readOnly) {
             lines << u"The primary %1 is read_only: the ghost table can't be written there."_s.arg(primary->endpoint());
             raise(Severity::Block, u"Point --host (or --assume-master-host) at the writable primary, or SET GLOBAL "
                                    "read_only = OFF if this server is meant to take writes"_s);
         }
-        if (primary && primary->facts.isReplica && primary->factsNote.isEmpty()) {
+        if (!context.options().onReplica && primary && primary->facts.isReplica && primary->factsNote.isEmpty()) {
             lines << u"The primary %1 itself replicates from %2:%3 (a chain or master-master): the migration writes "
                      "to the server named here."_s.arg(primary->endpoint(), primary->facts.sourceHost)
                          .arg(primary->facts.sourcePort);
