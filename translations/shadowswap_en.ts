@@ -432,235 +432,241 @@
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow.cpp" line="47"/>
         <source>Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow.cpp" line="52"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="53"/>
         <source>New migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow.cpp" line="54"/>
         <source>Preflight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow.cpp" line="55"/>
         <source>Monitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow.cpp" line="56"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>Connection failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <source>failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>&amp;Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;Migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;Inspect table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;Dry run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>&amp;Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Ctrl+Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>&amp;Throttle / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>&amp;Abort…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>Ctrl+Shift+A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>&amp;About Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>About Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Connected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Migration: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>Connect to a server first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Inspect table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Table to inspect (schema.table):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>A migration is running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
-        <source>The migration of %1.%2 is still running. Closing the window stops it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
-        <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
-        <source>&amp;Keep running (minimize)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
-        <source>&amp;Abort safely and quit</source>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <source>The migration of %1.%2 is still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="259"/>
+        <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <source>&amp;Keep running (minimize)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <source>&amp;Abort safely and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,14 +778,14 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
     </message>
     <message>
         <location filename="../ui/monitorpage.cpp" line="54"/>
-        <location filename="../ui/monitorpage.cpp" line="178"/>
-        <location filename="../ui/monitorpage.cpp" line="223"/>
+        <location filename="../ui/monitorpage.cpp" line="181"/>
+        <location filename="../ui/monitorpage.cpp" line="226"/>
         <source>&amp;Throttle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/monitorpage.cpp" line="55"/>
-        <location filename="../ui/monitorpage.cpp" line="208"/>
+        <location filename="../ui/monitorpage.cpp" line="211"/>
         <source>&amp;Postpone cut-over</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,148 +800,148 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="92"/>
+        <location filename="../ui/monitorpage.cpp" line="95"/>
         <source>Pause copying rows. Changes from the binlog are still applied, so the new table stays in sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="95"/>
+        <location filename="../ui/monitorpage.cpp" line="98"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="97"/>
+        <location filename="../ui/monitorpage.cpp" line="100"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="98"/>
+        <location filename="../ui/monitorpage.cpp" line="101"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="102"/>
-        <location filename="../ui/monitorpage.cpp" line="107"/>
+        <location filename="../ui/monitorpage.cpp" line="105"/>
+        <location filename="../ui/monitorpage.cpp" line="110"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="103"/>
+        <location filename="../ui/monitorpage.cpp" line="106"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="108"/>
+        <location filename="../ui/monitorpage.cpp" line="111"/>
         <source>Copying pauses while the lag is above this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="112"/>
+        <location filename="../ui/monitorpage.cpp" line="115"/>
         <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="129"/>
+        <location filename="../ui/monitorpage.cpp" line="132"/>
         <source>Live settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="131"/>
+        <location filename="../ui/monitorpage.cpp" line="134"/>
         <source>Chunk target:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="132"/>
+        <location filename="../ui/monitorpage.cpp" line="135"/>
         <source>Max lag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="133"/>
+        <location filename="../ui/monitorpage.cpp" line="136"/>
         <source>Nice ratio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="139"/>
+        <location filename="../ui/monitorpage.cpp" line="142"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="141"/>
+        <location filename="../ui/monitorpage.cpp" line="144"/>
         <source>Show from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="178"/>
+        <location filename="../ui/monitorpage.cpp" line="181"/>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="208"/>
+        <location filename="../ui/monitorpage.cpp" line="211"/>
         <source>&amp;Allow cut-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="216"/>
+        <location filename="../ui/monitorpage.cpp" line="219"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="236"/>
+        <location filename="../ui/monitorpage.cpp" line="243"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 (replica) · backlog %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="247"/>
+        <location filename="../ui/monitorpage.cpp" line="254"/>
         <source>throttled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="259"/>
+        <location filename="../ui/monitorpage.cpp" line="266"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="263"/>
+        <location filename="../ui/monitorpage.cpp" line="270"/>
         <source>The old table was dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="264"/>
+        <location filename="../ui/monitorpage.cpp" line="271"/>
         <source>The old table is kept as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="272"/>
+        <location filename="../ui/monitorpage.cpp" line="279"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="272"/>
+        <location filename="../ui/monitorpage.cpp" line="279"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="274"/>
+        <location filename="../ui/monitorpage.cpp" line="281"/>
         <source> The original table is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="275"/>
+        <location filename="../ui/monitorpage.cpp" line="282"/>
         <source> The tables were already swapped; check the old table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="323"/>
+        <location filename="../ui/monitorpage.cpp" line="330"/>
         <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2 (replica); %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="328"/>
+        <location filename="../ui/monitorpage.cpp" line="335"/>
         <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="330"/>
+        <location filename="../ui/monitorpage.cpp" line="337"/>
         <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -943,7 +949,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="337"/>
+        <location filename="../ui/monitorpage.cpp" line="344"/>
         <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -951,17 +957,17 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="340"/>
+        <location filename="../ui/monitorpage.cpp" line="347"/>
         <source>Cut over now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="349"/>
+        <location filename="../ui/monitorpage.cpp" line="356"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="352"/>
+        <location filename="../ui/monitorpage.cpp" line="359"/>
         <source>Abort migration</source>
         <translation type="unfinished"></translation>
     </message>

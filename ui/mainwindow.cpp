@@ -43,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stateLabel(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
+    m_stateLabel->setObjectName(u"migrationStateLabel"_s);
     setWindowTitle(tr("Shadowswap"));
     setWindowIcon(QIcon(u":/icons/shadowswap.svg"_s));
     engine::logging::addSink(m_log->sink());
@@ -78,8 +79,16 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_closeWhenStopped)
             close();
     };
-    connect(c, &MigrationController::finished, this, stopped);
-    connect(c, &MigrationController::failed, this, stopped);
+    connect(m_session, &Session::migrationStarted, this, [this] { m_outcome.clear(); });
+    connect(c, &MigrationController::finished, this, [this, stopped] {
+        m_outcome = StateStrip::stateText(MigrationState::Done);
+        stopped();
+    });
+    connect(c, &MigrationController::failed, this, [this, stopped](const MigrationFailure &failure) {
+        m_outcome = failure.code == u"aborted"_s ? StateStrip::stateText(MigrationState::Aborted)
+                                                 : tr("failed (%1)").arg(failure.code);
+        stopped();
+    });
     // The engine's own preflight gate refused (the console's report was missing, stale or not overridden):
     // show the DBA the findings that block, fresh.
     connect(c, &MigrationController::failed, this, [this](const MigrationFailure &failure) {
@@ -163,9 +172,12 @@ void MainWindow::updateStatus()
     m_connectionLabel->setText(m_session->isConnected() ? tr("Connected: %1").arg(m_session->facts().endpoint)
                                                         : tr("Not connected"));
     const MigrationState state = m_session->controller()->snapshot().state;
-    m_stateLabel->setText(m_session->isMigrating() || state != MigrationState::Idle
-                              ? tr("Migration: %1").arg(StateStrip::stateText(state))
-                              : QString());
+    if (!m_outcome.isEmpty() && !m_session->isMigrating())
+        m_stateLabel->setText(tr("Migration: %1").arg(m_outcome));
+    else
+        m_stateLabel->setText(m_session->isMigrating() || state != MigrationState::Idle
+                                  ? tr("Migration: %1").arg(StateStrip::stateText(state))
+                                  : QString());
 }
 
 void MainWindow::openDemo()
@@ -241,7 +253,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_session->isMigrating()) {
         QMessageBox box(QMessageBox::Question, tr("A migration is running"),
-                        tr("The migration of %1.%2 is still running. Closing the window stops it.")
+                        tr("The migration of %1.%2 is still running.")
                             .arg(m_session->migrationSpec().database, m_session->migrationSpec().table),
                         QMessageBox::NoButton, this);
         box.setInformativeText(tr("Keep it running and minimize the window, or abort it safely: the helper tables are "

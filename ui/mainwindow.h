@@ -57,6 +57,7 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_stateLabel;
     bool m_closeWhenStopped = false;
+    QString m_outcome; // how the last migration ended, for the status bar
 };
 
 } // namespace ui

@@ -85,6 +85,9 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_title->setFont(titleFont);
     m_figures->setTextFormat(Qt::RichText);
+    // Long names, ALTERs and figures wrap instead of widening the window.
+    m_figures->setWordWrap(true);
+    m_title->setWordWrap(true);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -227,8 +230,12 @@ void MonitorPage::onStarted(const MigrationSpec &spec)
     setControlsEnabled(true);
 }
 
-void MonitorPage::onSnapshot(const ProgressSnapshot &s)
+void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
 {
+    // The engine smooths the copy rate over ~10 s; once the copy is over it is simply zero.
+    ProgressSnapshot s = snapshot;
+    if (s.state > MigrationState::Copying)
+        s.copyRowsPerSecond = 0;
     m_strip->setSnapshot(s);
     m_charts->addSnapshot(s);
     updatePostponeButton(); // the DBA may also delete the flag file by hand

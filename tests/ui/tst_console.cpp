@@ -369,6 +369,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 120000);
         QCOMPARE(failed.first().first().value<MigrationFailure>().code, u"preflight-blocked"_s);
         QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Preflight));
+        QVERIFY2(child<QLabel>(&window, u"migrationStateLabel"_s)->text().contains(u"failed (preflight-blocked)"_s),
+                 qPrintable(child<QLabel>(&window, u"migrationStateLabel"_s)->text()));
         QTRY_COMPARE_WITH_TIMEOUT(preflight.count(), 1, 120000);
         QStringList blockers = session->unresolvedBlockers();
         QVERIFY2(blockers.contains(u"new_unique_duplicates"_s), qPrintable(blockers.join(u", "_s)));
@@ -469,6 +471,9 @@ private Q_SLOTS:
         QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
         stalls.setPhase("postponed, applying");
         QTest::qWait(8000); // postponed under load: the engine only applies the binlog
+        QVERIFY2(child<QLabel>(&window, u"figuresLabel"_s)->text().contains(u"copy 0 rows/s"_s),
+                 qPrintable(child<QLabel>(&window, u"figuresLabel"_s)->text()));
+        QVERIFY(window.width() <= 1280); // long names and figures wrap rather than widen the window
         screenshot(&window, u"10-monitor-heavy-apply"_s);
         stalls.setPhase("cut-over");
         // "Cut over now" while postponed: the confirmation shows the lag and what holds the table on the primary.
