@@ -365,6 +365,7 @@ void MigrationRunner::swapAndSwapBackOnReplica()
 {
     const QString &db = m_spec.database;
     const QString endpoint = m_topology.inspectorFacts.endpoint;
+    runHook(hooks::HookEvent::StopReplication); // gh-ost runs it even with --test-on-replica-skip-replica-stop
     if (!m_spec.testOnReplicaSkipReplicaStop) {
         SS_INFO("test-on-replica: stopping replication on {}", endpoint.toStdString());
         m_primary.execute(u"STOP SLAVE"_s);
