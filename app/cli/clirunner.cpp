@@ -119,7 +119,12 @@ int CliRunner::run()
             err() << "shadowswap-cli: " << error << '\n';
             return Usage;
         }
-        return runMigrationCommand(spec, m_flags.stringValue(u"history-file"_s));
+        ControlSetup control;
+        if (!buildControlSetup(m_flags, spec, control, &error)) {
+            err() << "shadowswap-cli: " << error << '\n';
+            return Usage;
+        }
+        return runMigrationCommand(spec, m_flags.stringValue(u"history-file"_s), control);
     }
     try {
         return printServerFacts();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "controlflags.h"
 #include "flagparser.h"
 
 #include <migration/migrationspec.h>
@@ -14,7 +15,9 @@ bool buildMigrationSpec(const FlagParser &flags, const engine::mysql::Connection
 // Runs a migration (or its dry run) through the MigrationController, printing a status line every few
 // seconds and a summary at the end. Returns the process exit code (0 only on success). The migration is recorded
 // in the history journal at `historyFile` (empty: the default location; "off": not recorded).
-int runMigrationCommand(const engine::migration::MigrationSpec &spec, const QString &historyFile = {});
+// Serves the control socket (`control`) while it runs; one that cannot be served is a usage error (64).
+int runMigrationCommand(const engine::migration::MigrationSpec &spec, const QString &historyFile = {},
+                        const ControlSetup &control = {});
 
 // "Copy: 1200/5000 24.0%; Applied: 12; Backlog: 0; Time: 3s; Lag: 0.12s; State: copying; ETA: 9s"
 QString statusLine(const engine::migration::ProgressSnapshot &snapshot);

@@ -159,6 +159,7 @@ void ChangeCapture::run(binlog::BinlogPosition from)
                 eventsSincePositionUpdate = 0;
                 std::lock_guard lock(m_mutex);
                 m_position = event->position;
+                m_context->setBinlogPosition(m_position.toString()); // for status and `coordinates` while running
             }
             if (m_stopping)
                 break;
