@@ -1,17 +1,13 @@
 #include "controlserver.h"
 
+#include "controlconnection.h"
+
 #include <logging/logging.h>
 
 #include <QFile>
 #include <QFileInfo>
 #include <QLocalServer>
-#include <QLocalSocket>
 #include <QTcpServer>
-#include <QTcpSocket>
-#include <QTimer>
-
-#include <memory>
-#include <utility>
 
 #include <sys/stat.h>
 
@@ -20,23 +16,28 @@ using namespace Qt::StringLiterals;
 namespace engine::control {
 
 namespace {
-constexpr qsizetype maxLineBytes = 64 * 1024;
-constexpr int idleTimeoutMillis = 10000;
-
 bool isSocket(const QString &path)
 {
     struct stat info {};
     return ::lstat(QFile::encodeName(path).constData(), &info) == 0 && S_ISSOCK(info.st_mode);
 }
 
-void closeConnection(QIODevice *connection)
-{
-    // Both wait for the reply to be written before closing.
-    if (auto *local = qobject_cast<QLocalSocket *>(connection))
-        local->disconnectFromServer();
-    else if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
-        tcp->disconnectFromHost();
-}
+// Servers that hand over the accepted descriptor instead of wrapping it in a QLocalSocket/QTcpSocket.
+class DescriptorLocalServer : public QLocalServer {
+public:
+    std::function<void(qintptr)> onConnection;
+
+protected:
+    void incomingConnection(quintptr descriptor) override { onConnection(static_cast<qintptr>(descriptor)); }
+};
+
+class DescriptorTcpServer : public QTcpServer {
+public:
+    std::function<void(qintptr)> onConnection;
+
+protected:
+    void incomingConnection(qintptr descriptor) override { onConnection(descriptor); }
+};
 } // namespace
 
 std::optional<TcpEndpoint> parseTcpEndpoint(const QString &text, QString *error)
@@ -119,7 +120,10 @@ bool ControlServer::listenOnSocketFile(const QString &path, bool dropExisting, Q
             return false;
         }
     }
-    m_local = new QLocalServer(this);
+    auto *local = new DescriptorLocalServer;
+    local->setParent(this);
+    local->onConnection = [this](qintptr descriptor) { accept(descriptor, u"unix socket"_s); };
+    m_local = local;
     // Qt creates the socket owner-only; the chmod below narrows it to gh-ost's 0600.
     m_local->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_local->listen(absolute)) {
@@ -131,26 +135,21 @@ bool ControlServer::listenOnSocketFile(const QString &path, bool dropExisting, Q
         *error = u"--serve-socket-file %1: cannot set its mode to 0600"_s.arg(absolute);
         return false;
     }
-    connect(m_local, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket *connection = m_local->nextPendingConnection())
-            serve(connection, u"unix socket"_s);
-    });
     return true;
 }
 
 bool ControlServer::listenOnTcp(const TcpEndpoint &endpoint, QString *error)
 {
-    m_tcp = new QTcpServer(this);
+    auto *tcp = new DescriptorTcpServer;
+    tcp->setParent(this);
+    tcp->onConnection = [this](qintptr descriptor) { accept(descriptor, u"TCP"_s); };
+    m_tcp = tcp;
     if (!m_tcp->listen(endpoint.address, endpoint.port)) {
         *error = u"--serve-tcp-port %1:%2: cannot listen (%3)"_s.arg(endpoint.address.toString())
                      .arg(endpoint.port)
                      .arg(m_tcp->errorString());
         return false;
     }
-    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *connection = m_tcp->nextPendingConnection())
-            serve(connection, u"TCP %1:%2"_s.arg(connection->peerAddress().toString()).arg(connection->peerPort()));
-    });
     return true;
 }
 
@@ -184,53 +183,21 @@ quint16 ControlServer::tcpPort() const
     return m_tcp && m_tcp->isListening() ? m_tcp->serverPort() : 0;
 }
 
-void ControlServer::serve(QIODevice *connection, const QString &via)
+void ControlServer::accept(qintptr descriptor, const QString &via)
 {
-    connection->setParent(this);
-    if (auto *local = qobject_cast<QLocalSocket *>(connection))
-        connect(local, &QLocalSocket::disconnected, local, &QObject::deleteLater);
-    else if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
-        connect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
-    // The line may arrive in pieces; the reply goes out as soon as it is complete. A client that half-closes
-    // without a newline still gets its answer if the socket is still writable (readChannelFinished).
-    auto pending = std::make_shared<QByteArray>();
-    auto answered = std::make_shared<bool>(false);
-    auto answerOnce = [this, connection, via, answered](const QByteArray &line, bool tooLong) {
-        if (std::exchange(*answered, true))
-            return;
-        answer(connection, line, via, tooLong);
-    };
-    connect(connection, &QIODevice::readyRead, this, [connection, pending, answered, answerOnce] {
-        pending->append(connection->readAll());
-        if (*answered)
-            return;
-        if (const qsizetype newline = pending->indexOf('\n'); newline >= 0)
-            answerOnce(pending->left(newline), false);
-        else if (pending->size() > maxLineBytes)
-            answerOnce({}, true);
-    });
-    connect(connection, &QIODevice::readChannelFinished, this, [connection, pending, answerOnce] {
-        pending->append(connection->readAll());
-        if (!pending->trimmed().isEmpty())
-            answerOnce(*pending, pending->size() > maxLineBytes);
-    });
-    QTimer::singleShot(idleTimeoutMillis, connection, [connection] { closeConnection(connection); });
+    new ControlConnection(
+        descriptor, [this, via](const QByteArray &line, bool tooLong) { return respond(line, tooLong, via); }, this);
 }
 
-void ControlServer::answer(QIODevice *connection, const QByteArray &line, const QString &via, bool tooLong)
+QByteArray ControlServer::respond(const QByteArray &line, bool tooLong, const QString &via)
 {
     const QString command = QString::fromUtf8(line).trimmed();
     const ControlReply reply = tooLong
         ? ControlReply{u"ERROR: the command line is longer than 64 KiB; send one command per line, e.g. status\n"_s, false}
         : m_handler.execute(command);
     SS_INFO("control ({}): {} -> {}", via.toStdString(), command.left(200).toStdString(), reply.ok ? "ok" : "refused");
-    connection->write(reply.text.toUtf8());
-    if (auto *local = qobject_cast<QLocalSocket *>(connection))
-        local->flush();
-    else if (auto *tcp = qobject_cast<QTcpSocket *>(connection))
-        tcp->flush();
-    closeConnection(connection);
     Q_EMIT commandExecuted(command, reply.ok);
+    return reply.text.toUtf8();
 }
 
 } // namespace engine::control

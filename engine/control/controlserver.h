@@ -9,7 +9,6 @@
 
 #include <optional>
 
-class QIODevice;
 class QLocalServer;
 class QTcpServer;
 
@@ -57,8 +56,8 @@ Q_SIGNALS:
 private:
     bool listenOnSocketFile(const QString &path, bool dropExisting, QString *error);
     bool listenOnTcp(const TcpEndpoint &endpoint, QString *error);
-    void serve(QIODevice *connection, const QString &via);
-    void answer(QIODevice *connection, const QByteArray &line, const QString &via, bool tooLong);
+    void accept(qintptr descriptor, const QString &via);
+    QByteArray respond(const QByteArray &line, bool tooLong, const QString &via);
 
     ControlCommandHandler m_handler;
     QPointer<QLocalServer> m_local;

@@ -1,7 +1,8 @@
 // The control socket's command language (gh-ost's vocabulary) against a fake migration: every command, NAME=?,
 // and that malformed or out-of-range input is refused with one error line and changes nothing.
+#include "fakecontroltarget.h"
+
 #include <control/controlcommand.h>
-#include <control/controltarget.h>
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -13,50 +14,10 @@ using engine::control::ControlIdentity;
 using engine::control::ControlReply;
 using engine::migration::MigrationState;
 using engine::migration::ProgressSnapshot;
+using testsupport::Controls;
+using testsupport::FakeTarget;
 
 namespace {
-
-// Everything a command may change, comparable as a whole.
-struct Controls {
-    engine::throttle::ThrottleSettings throttle;
-    bool operatorThrottle = false;
-    bool cutOverRequested = false;
-    bool aborted = false;
-    qint64 pinnedChunkSize = 0;
-    qint64 chunkTargetMillis = 500;
-    qint64 dmlBatchSize = 1000;
-    qint64 maxLagMillis = 1500;
-    double niceRatio = 0;
-    bool operator==(const Controls &) const = default;
-};
-
-class FakeTarget : public engine::control::ControlTarget {
-public:
-    Controls controls;
-    ProgressSnapshot progress;
-
-    ProgressSnapshot snapshot() const override { return progress; }
-    engine::throttle::ThrottleSettings throttleSettings() const override { return controls.throttle; }
-    void setThrottleSettings(const engine::throttle::ThrottleSettings &s) override { controls.throttle = s; }
-    bool isThrottledByOperator() const override { return controls.operatorThrottle; }
-    void setThrottled(bool on) override { controls.operatorThrottle = on; }
-    void requestCutOver() override { controls.cutOverRequested = true; }
-    void abort() override { controls.aborted = true; }
-    qint64 pinnedChunkSize() const override { return controls.pinnedChunkSize; }
-    void setChunkSize(qint64 rows) override { controls.pinnedChunkSize = rows; }
-    qint64 chunkTargetMillis() const override { return controls.chunkTargetMillis; }
-    void setChunkTargetMillis(qint64 ms) override
-    {
-        controls.chunkTargetMillis = ms;
-        controls.pinnedChunkSize = 0;
-    }
-    qint64 dmlBatchSize() const override { return controls.dmlBatchSize; }
-    void setDmlBatchSize(qint64 keys) override { controls.dmlBatchSize = keys; }
-    qint64 maxLagMillis() const override { return controls.maxLagMillis; }
-    void setMaxLagMillis(qint64 ms) override { controls.maxLagMillis = ms; }
-    double niceRatio() const override { return controls.niceRatio; }
-    void setNiceRatio(double ratio) override { controls.niceRatio = ratio; }
-};
 
 ProgressSnapshot copying()
 {

@@ -1,0 +1,242 @@
+// The control server without a database: the socket file's mode and lifetime, refusals, one command per
+// connection over unix socket and TCP (also without a trailing newline), and --serve-tcp-port parsing.
+#include "fakecontroltarget.h"
+
+#include <control/controlserver.h>
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <future>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using engine::control::ControlIdentity;
+using engine::control::ControlServer;
+using engine::control::ControlServerOptions;
+using engine::control::parseTcpEndpoint;
+using testsupport::FakeTarget;
+
+namespace {
+
+int fileMode(const QString &path)
+{
+    struct stat info {};
+    return ::lstat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+}
+
+// A blocking client on its own thread, as socat or nc would be: sends `bytes`, half-closes when asked, reads the
+// reply until the server closes.
+QByteArray blockingExchange(int domain, const sockaddr *address, socklen_t length, QByteArray bytes, bool halfClose)
+{
+    const int fd = ::socket(domain, SOCK_STREAM, 0);
+    if (fd < 0 || ::connect(fd, address, length) != 0) {
+        if (fd >= 0)
+            ::close(fd);
+        return "connect failed";
+    }
+    for (qsizetype sent = 0; sent < bytes.size();) {
+        const ssize_t n = ::send(fd, bytes.constData() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
+        if (n <= 0)
+            break;
+        sent += n;
+    }
+    if (halfClose)
+        ::shutdown(fd, SHUT_WR);
+    QByteArray reply;
+    char chunk[4096];
+    ssize_t got;
+    while ((got = ::read(fd, chunk, sizeof chunk)) > 0)
+        reply.append(chunk, got);
+    ::close(fd);
+    return reply;
+}
+
+// Runs the client while this thread's event loop serves it.
+QByteArray exchange(std::function<QByteArray()> client)
+{
+    auto reply = std::async(std::launch::async, std::move(client));
+    for (int waited = 0; reply.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready && waited < 10000;
+         waited += 10)
+        QTest::qWait(10);
+    return reply.wait_for(std::chrono::seconds(5)) == std::future_status::ready ? reply.get() : "timeout";
+}
+
+QByteArray viaUnix(const QString &path, const QByteArray &bytes, bool halfClose = false)
+{
+    return exchange([=] {
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray encoded = QFile::encodeName(path);
+        std::memcpy(address.sun_path, encoded.constData(), size_t(encoded.size()));
+        return blockingExchange(AF_UNIX, reinterpret_cast<const sockaddr *>(&address), sizeof address, bytes,
+                                halfClose);
+    });
+}
+
+QByteArray viaTcp(quint16 port, const QByteArray &bytes, bool halfClose = false)
+{
+    return exchange([=] {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        return blockingExchange(AF_INET, reinterpret_cast<const sockaddr *>(&address), sizeof address, bytes,
+                                halfClose);
+    });
+}
+
+// A socket file nobody listens on, as a crashed migration leaves behind.
+bool makeStaleSocket(const QString &path)
+{
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const QByteArray encoded = QFile::encodeName(path);
+    std::memcpy(address.sun_path, encoded.constData(), size_t(encoded.size()));
+    const bool bound = ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    return bound;
+}
+
+ControlIdentity identity()
+{
+    return ControlIdentity{u"shop"_s, u"orders"_s, u"_orders_gho"_s, {}, false, false};
+}
+
+} // namespace
+
+class TestControlServer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void socketFileIsOwnerOnlyAndRemovedOnStop()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"c.sock"_s);
+        FakeTarget target;
+        ControlServer server(target, identity());
+        ControlServerOptions options;
+        options.socketFile = path;
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        QCOMPARE(fileMode(path), 0600);
+        QCOMPARE(server.endpoints(), QStringList{u"unix socket: "_s + path});
+        QVERIFY(viaUnix(path, "status\n").contains(QByteArray(QByteArray("# Serving on unix socket: ") + path.toUtf8())));
+        server.stop();
+        QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void refusesExistingFilesUnlessDroppingASocket()
+    {
+        QTemporaryDir dir;
+        FakeTarget target;
+        ControlServer server(target, identity());
+        ControlServerOptions options;
+        QString error;
+        options.socketFile = dir.filePath(u"regular"_s);
+        QVERIFY(QFile(options.socketFile).open(QIODevice::WriteOnly));
+        QVERIFY(!server.start(options, &error));
+        QVERIFY2(error.contains(u"--initially-drop-socket-file"_s), qPrintable(error));
+        options.dropExistingSocketFile = true;
+        QVERIFY(!server.start(options, &error));
+        QVERIFY2(error.contains(u"not a socket"_s), qPrintable(error));
+        QVERIFY(QFileInfo(options.socketFile).isFile()); // someone else's file stays
+        QVERIFY(server.endpoints().isEmpty());
+
+        options.socketFile = dir.filePath(u"stale.sock"_s);
+        QVERIFY(makeStaleSocket(options.socketFile));
+        options.dropExistingSocketFile = false;
+        QVERIFY(!server.start(options, &error));
+        QVERIFY(QFileInfo::exists(options.socketFile));
+        options.dropExistingSocketFile = true;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        QCOMPARE(viaUnix(options.socketFile, "chunk-size=?\n"), QByteArray("0\n"));
+    }
+
+    void answersOneCommandPerConnection()
+    {
+        QTemporaryDir dir;
+        FakeTarget target;
+        ControlServer server(target, identity());
+        ControlServerOptions options;
+        options.socketFile = dir.filePath(u"c.sock"_s);
+        QString error;
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        QVERIFY(viaUnix(options.socketFile, "sup\n").startsWith("Copy: 0/0 0.0%; Applied: 0;"));
+        // Only the first line counts; the connection closes after its reply.
+        QVERIFY(viaUnix(options.socketFile, "dml-batch-size=7\nthrottle\n").startsWith("dml-batch-size: 7"));
+        QCOMPARE(target.controls.dmlBatchSize, 7);
+        QVERIFY(!target.controls.operatorThrottle);
+        // printf throttle | socat - SOCKET: no newline, then end of input.
+        QVERIFY(viaUnix(options.socketFile, "throttle", true).startsWith("Throttled by the operator"));
+        QVERIFY(target.controls.operatorThrottle);
+        const auto before = target.controls;
+        QVERIFY(viaUnix(options.socketFile, QByteArray(70 * 1024, 'x')).startsWith("ERROR: the command line is longer"));
+        QCOMPARE(viaUnix(options.socketFile, "", true), QByteArray()); // nothing asked, nothing answered
+        QVERIFY(viaUnix(options.socketFile, "max-load=Threads_running\n").startsWith("ERROR: "));
+        QVERIFY(target.controls == before);
+    }
+
+    void servesTcpOnLoopbackByDefault()
+    {
+        FakeTarget target;
+        ControlServer server(target, identity());
+        ControlServerOptions options;
+        QString error;
+        options.tcp = *parseTcpEndpoint(u"127.0.0.1:0"_s, &error);
+        QVERIFY2(server.start(options, &error), qPrintable(error));
+        QVERIFY(server.tcpPort() > 0);
+        QVERIFY(server.endpoints().first().startsWith(u"TCP port: 127.0.0.1:"_s));
+        QVERIFY(viaTcp(server.tcpPort(), "max-lag-millis=2500\n").startsWith("max-lag-millis: 2500"));
+        QCOMPARE(target.controls.maxLagMillis, 2500);
+        QVERIFY(viaTcp(server.tcpPort(), "no-throttle", true).startsWith("Operator throttling ended"));
+    }
+
+    void parsesTcpEndpoints_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<bool>("enabled");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<int>("port");
+        QTest::newRow("port") << u"9001"_s << true << true << u"127.0.0.1"_s << 9001;
+        QTest::newRow("off") << u"0"_s << true << false << u"127.0.0.1"_s << 0;
+        QTest::newRow("empty") << u""_s << true << false << u"127.0.0.1"_s << 0;
+        QTest::newRow("any") << u"0.0.0.0:9001"_s << true << true << u"0.0.0.0"_s << 9001;
+        QTest::newRow("ipv6") << u"[::1]:9001"_s << true << true << u"::1"_s << 9001;
+        QTest::newRow("localhost") << u"localhost:9001"_s << true << true << u"127.0.0.1"_s << 9001;
+        QTest::newRow("text") << u"soon"_s << false << false << QString() << 0;
+        QTest::newRow("too big") << u"70000"_s << false << false << QString() << 0;
+        QTest::newRow("negative") << u"-1"_s << false << false << QString() << 0;
+        QTest::newRow("bad address") << u"999.1.1.1:80"_s << false << false << QString() << 0;
+        QTest::newRow("host name") << u"db.example.org:80"_s << false << false << QString() << 0;
+    }
+    void parsesTcpEndpoints()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(bool, enabled);
+        QFETCH(QString, address);
+        QFETCH(int, port);
+        QString error;
+        const auto endpoint = parseTcpEndpoint(text, &error);
+        QCOMPARE(endpoint.has_value(), valid);
+        if (!valid) {
+            QVERIFY(error.contains(u"--serve-tcp-port"_s));
+            return;
+        }
+        QCOMPARE(endpoint->enabled, enabled);
+        QCOMPARE(endpoint->address.toString(), address);
+        QCOMPARE(int(endpoint->port), port);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestControlServer)
+#include "tst_controlserver.moc"
