@@ -419,6 +419,53 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(&window, u"resultLabel"_s)->text().contains(u"unique-duplicates"_s));
     }
 
+    // Closing the window during a migration and choosing "abort safely" aborts, drops the helper tables, leaves
+    // the original untouched and then closes the window.
+    void closingAbortsSafelyWhenAsked()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"gui_close"_s);
+        auto primary = engine::mysql::Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT NOT NULL)"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, seq FROM seq_1_to_3000"_s);
+        {
+            auto replica = engine::mysql::Connection::open(db.replica());
+            testsupport::waitForReplica(primary, replica);
+        }
+        const auto before = testsupport::checksumTable(primary, db.name(), u"t"_s);
+        ui::MainWindow window;
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::Session *session = window.session();
+        connectAndPick(window, sandbox, db.name(), u"t"_s, u"ADD COLUMN x INT"_s);
+        child<QCheckBox>(&window, u"postponeCheck"_s)->setChecked(true);
+        MigrationController *controller = session->controller();
+        QSignalSpy failed(controller, &MigrationController::failed);
+        child<QPushButton>(&window, u"startButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->snapshot().state == MigrationState::Postponed || !failed.isEmpty(),
+                                 120000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
+
+        bool asked = false;
+        answerNextMessageBox([&asked](QMessageBox *box) {
+            asked = true;
+            QAbstractButton *abort = buttonLabelled(box, u"Abort safely"_s);
+            QVERIFY(abort);
+            abort->click();
+        });
+        QVERIFY(!window.close()); // not yet: the window waits for the abort to finish
+        QVERIFY(asked);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 60000);
+        QCOMPARE(failed.first().first().value<MigrationFailure>().code, u"aborted"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000); // then it closes by itself
+        QVERIFY(!session->isMigrating());
+        QCOMPARE(primary.scalar(u"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '%1' "
+                                "AND TABLE_NAME LIKE '\\_t\\_%'"_s.arg(db.name())),
+                 std::optional<QString>(u"0"_s));
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), before);
+    }
+
     // The figure the issue asks for: the GUI event loop's longest stall while the engine applies thousands of
     // binlog events per second (multi-row updates under a migration kept postponed, then "Cut over now").
     void eventLoopStaysResponsiveUnderHeavyApply()
