@@ -672,6 +672,8 @@ private Q_SLOTS:
             map.unsignedFlags.assign(map.columns.size(), false);
             for (std::size_t i : {2, 4, 6, 8, 10})
                 map.unsignedFlags[i] = true;
+            map.binaryFlags.assign(map.columns.size(), false);
+            map.binaryFlags[21] = true; // bin BINARY(8): the binlog drops its trailing zero bytes
         });
         std::vector<RowsEvent> rows;
         QString lastGtid;
