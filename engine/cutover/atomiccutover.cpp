@@ -82,7 +82,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
     Connection lock = Connection::open(m_primary, u"cutover-lock"_s);
     mysql::prepareDataSession(lock, {true, false, 0});
     // A hung engine must not hold the table: the server drops this session (and its locks) after 3t.
-    lock.execute(u"SET SESSION lock_wait_timeout = %1, SESSION wait_timeout = %2"_s.arg(2 * m_timeout).arg(3 * m_timeout));
+    lock.execute(u"SET SESSION lock_wait_timeout = %1, SESSION wait_timeout = %2"_s.arg(m_timeout).arg(3 * m_timeout));
     bool sentryCreated = false, locked = false;
     std::thread renameThread;
     std::atomic<bool> renameDone{false};
@@ -132,7 +132,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
         } catch (const DbException &error) {
             if (error.code() == ER_LOCK_WAIT_TIMEOUT)
                 throw CutOverAttemptFailed(u"could not lock %1 within %2 s: other sessions hold it"_s.arg(
-                                               m_names.original).arg(2 * m_timeout),
+                                               m_names.original).arg(m_timeout),
                                            describeLockBlockers(side, m_schema, m_names.original, {lock.threadId()}));
             throw;
         }

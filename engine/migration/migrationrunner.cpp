@@ -408,8 +408,11 @@ void MigrationRunner::cutOver()
             return;
         } catch (const cutover::CutOverAttemptFailed &failure) {
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
-            for (const QString &blocker : failure.blockers)
+            for (const QString &blocker : failure.blockers) {
                 SS_WARN("  blocking: {}", blocker.toStdString());
+                if (!m_summary.cutOverBlockers.contains(blocker))
+                    m_summary.cutOverBlockers << blocker;
+            }
             if (attempt >= m_spec.defaultRetries)
                 throw MigrationError(u"cut-over-failed"_s, u"the cut-over failed %1 times; last: %2%3"_s.arg(attempt)
                                                                .arg(failure.why, failure.blockers.isEmpty() ? QString()

@@ -64,6 +64,7 @@ struct MigrationSummary {
     qint64 verifyMillis = 0;
     qint64 cutOverLockMillis = 0;
     int cutOverAttempts = 0;
+    QStringList cutOverBlockers; // sessions that held the table during failed cut-over attempts, as reported
     QString oldTable;            // where the original table now is (kept for rollback) or empty if dropped
 };
 

@@ -8,6 +8,9 @@
 #include <mysql/connection.h>
 #include <mysql/sqltext.h>
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -153,6 +156,46 @@ private Q_SLOTS:
         QVERIFY(!tableExists(primary, db.name(), u"_t_ghc"_s));
         if (code != u"leftover-table"_s)
             QVERIFY(!tableExists(primary, db.name(), u"_t_gho"_s));
+    }
+
+    void cutOverWaitsOutABlockerAndNamesIt()
+    {
+        // A forgotten transaction holds the table: each attempt gives up after the lock timeout (the application
+        // waits no longer than that), names the session, and the migration swaps once it ends.
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"blocker"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id BIGINT PRIMARY KEY, n INT)"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, seq FROM seq_1_to_2000"_s);
+        Connection blocker = Connection::open(db.primary(), u"test-blocker"_s);
+        const QString blockerId = QString::number(blocker.threadId());
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QFile(postpone).open(QIODevice::WriteOnly);
+
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN z INT"_s);
+        spec.cutOverLockTimeoutSeconds = 1;
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        bool blocking = false, released = false;
+        QElapsedTimer blockedFor;
+        const auto outcome = testsupport::runMigration(spec, 120000, [&](auto &controller, const auto &snapshot) {
+            if (!blocking && snapshot.state == MigrationState::Postponed) {
+                blocker.executeBatch(u"START TRANSACTION; SELECT n FROM t WHERE id = 1 FOR UPDATE"_s);
+                blocking = true;
+                blockedFor.start();
+                controller.requestCutOver();
+            } else if (blocking && !released && blockedFor.elapsed() > 3500) {
+                blocker.execute(u"COMMIT"_s);
+                released = true;
+            }
+        });
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.message));
+        QVERIFY(released);
+        QVERIFY2(outcome.summary.cutOverAttempts >= 2, qPrintable(QString::number(outcome.summary.cutOverAttempts)));
+        const QString blockers = outcome.summary.cutOverBlockers.join(u'\n');
+        QVERIFY2(blockers.contains(u"session %1 "_s.arg(blockerId)) && blockers.contains(u"KILL %1"_s.arg(blockerId)),
+                 qPrintable(blockers));
+        QVERIFY(primary.query(u"SHOW COLUMNS FROM t LIKE 'z'"_s).next());
     }
 
     void dryRunValidatesAndLeavesNothing()
