@@ -676,87 +676,93 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MonitorCharts</name>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18"/>
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="145"/>
         <source>Copy progress</source>
         <translation>Kopierfortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18"/>
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>Rates</source>
         <translation>Raten</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>per second</source>
         <translation>pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20"/>
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>Lag</source>
         <translation>Verzögerung</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20"/>
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21"/>
+        <location filename="../ui/monitorcharts.cpp" line="22"/>
         <source>Backlog</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21"/>
+        <location filename="../ui/monitorcharts.cpp" line="22"/>
         <source>changed keys</source>
         <translation>geänderte Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="28"/>
+        <location filename="../ui/monitorcharts.cpp" line="29"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="31"/>
+        <location filename="../ui/monitorcharts.cpp" line="32"/>
         <source>copy rows/s</source>
         <translation>Kopieren Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="32"/>
+        <location filename="../ui/monitorcharts.cpp" line="33"/>
         <source>apply events/s</source>
         <translation>Anwenden Ereignisse/s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="33"/>
+        <location filename="../ui/monitorcharts.cpp" line="34"/>
         <source>binlog stream</source>
         <translation>Binlog-Strom</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="34"/>
+        <location filename="../ui/monitorcharts.cpp" line="35"/>
         <source>replica</source>
         <translation>Replikat</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="35"/>
+        <location filename="../ui/monitorcharts.cpp" line="36"/>
         <source>backlog</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="51"/>
+        <location filename="../ui/monitorcharts.cpp" line="52"/>
         <source>throttled</source>
         <translation>gedrosselt</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="210"/>
+        <location filename="../ui/monitorcharts.cpp" line="162"/>
+        <source>Copy progress: %1 of %2 rows</source>
+        <translation>Kopierfortschritt: %1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorcharts.cpp" line="224"/>
         <source>Throttled: %1</source>
         <translation>Gedrosselt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="210"/>
+        <location filename="../ui/monitorcharts.cpp" line="224"/>
         <source>(no reason given)</source>
         <translation>(kein Grund angegeben)</translation>
     </message>

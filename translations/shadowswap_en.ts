@@ -674,87 +674,93 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::MonitorCharts</name>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18"/>
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="145"/>
         <source>Copy progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="18"/>
+        <location filename="../ui/monitorcharts.cpp" line="19"/>
         <source>%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>Rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="20"/>
         <source>per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20"/>
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20"/>
+        <location filename="../ui/monitorcharts.cpp" line="21"/>
         <source>seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21"/>
+        <location filename="../ui/monitorcharts.cpp" line="22"/>
         <source>Backlog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21"/>
+        <location filename="../ui/monitorcharts.cpp" line="22"/>
         <source>changed keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="28"/>
+        <location filename="../ui/monitorcharts.cpp" line="29"/>
         <source>copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="31"/>
+        <location filename="../ui/monitorcharts.cpp" line="32"/>
         <source>copy rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="32"/>
+        <location filename="../ui/monitorcharts.cpp" line="33"/>
         <source>apply events/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="33"/>
+        <location filename="../ui/monitorcharts.cpp" line="34"/>
         <source>binlog stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="34"/>
+        <location filename="../ui/monitorcharts.cpp" line="35"/>
         <source>replica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="35"/>
+        <location filename="../ui/monitorcharts.cpp" line="36"/>
         <source>backlog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="51"/>
+        <location filename="../ui/monitorcharts.cpp" line="52"/>
         <source>throttled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="210"/>
+        <location filename="../ui/monitorcharts.cpp" line="162"/>
+        <source>Copy progress: %1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorcharts.cpp" line="224"/>
         <source>Throttled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="210"/>
+        <location filename="../ui/monitorcharts.cpp" line="224"/>
         <source>(no reason given)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,6 +3,7 @@
 #include "plot.h"
 
 #include <QGridLayout>
+#include <QLocale>
 #include <QToolTip>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +88,8 @@ QCustomPlot *MonitorCharts::makePlot(const QString &title, const QString &unit)
     plot->plotLayout()->insertRow(0);
     auto *heading = new QCPTextElement(plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
     plot->plotLayout()->addElement(0, 0, heading);
+    if (m_plots.isEmpty())
+        m_progressHeading = heading;
     QSharedPointer<QCPAxisTickerTime> ticker(new QCPAxisTickerTime);
     ticker->setTimeFormat(u"%h:%m:%s"_s);
     plot->xAxis->setTicker(ticker);
@@ -129,11 +132,17 @@ void MonitorCharts::setMaxLagMillis(qint64 millis)
     m_dirty = true;
 }
 
+QString MonitorCharts::progressTitle() const
+{
+    return m_progressHeading->text();
+}
+
 void MonitorCharts::clear()
 {
     for (TimeSeries *s : {&m_progress, &m_copy, &m_apply, &m_stream, &m_replica, &m_backlog, &m_throttled})
         s->clear();
     m_spans.clear();
+    m_progressHeading->setText(tr("Copy progress"));
     m_followLive = true;
     m_dirty = true;
 }
@@ -148,6 +157,11 @@ void MonitorCharts::addSnapshot(const engine::migration::ProgressSnapshot &s)
     m_replica.append(t, s.replicaLagMillis < 0 ? 0.0 : double(s.replicaLagMillis) / 1000.0);
     m_backlog.append(t, double(s.backlog));
     m_throttled.append(t, s.throttled ? 1.0 : 0.0);
+    if (s.rowsEstimate > 0) {
+        const QLocale locale;
+        m_progressHeading->setText(tr("Copy progress: %1 of %2 rows")
+                                       .arg(locale.toString(s.rowsCopied), locale.toString(s.rowsEstimate)));
+    }
     if (s.throttled) {
         if (!m_spans.empty() && m_spans.back().reason == s.throttleReason && t - m_spans.back().to < 1.0)
             m_spans.back().to = t;

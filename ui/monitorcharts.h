@@ -12,6 +12,7 @@
 class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPTextElement;
 
 namespace ui {
 
@@ -28,6 +29,7 @@ public:
     void clear();
     [[nodiscard]] int pointCount() const { return m_progress.size(); }
     [[nodiscard]] int capacity() const { return m_progress.capacity(); }
+    [[nodiscard]] QString progressTitle() const;
 
 private:
     QCustomPlot *makePlot(const QString &title, const QString &unit);
@@ -39,6 +41,7 @@ private:
     QList<QCPGraph *> m_throttleGraphs; // one per plot, on a hidden 0..1 axis
     QCPGraph *m_progressGraph, *m_copyRate, *m_applyRate, *m_streamLag, *m_replicaLag, *m_backlogGraph;
     QCPItemStraightLine *m_maxLagLine;
+    QCPTextElement *m_progressHeading = nullptr; // shows the rows copied of the estimate
     TimeSeries m_progress{3600, TimeSeries::Merge::Max};
     TimeSeries m_copy{3600, TimeSeries::Merge::Mean};
     TimeSeries m_apply{3600, TimeSeries::Merge::Mean};

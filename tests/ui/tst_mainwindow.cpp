@@ -145,6 +145,8 @@ private Q_SLOTS:
             }
             QTest::qWait(600);
             QCOMPARE(window.monitorPage()->charts()->pointCount(), 241);
+            QCOMPARE(window.monitorPage()->charts()->progressTitle(),
+                     u"Copy progress: %1 of %1 rows"_s.arg(QLocale().toString(500000)));
             const auto plots = window.monitorPage()->charts()->findChildren<QCustomPlot *>();
             QCOMPARE(plots.size(), 4);
             for (QCustomPlot *plot : plots) {
