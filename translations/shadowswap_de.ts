@@ -809,8 +809,8 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
     </message>
     <message>
         <location filename="../ui/monitorpage.cpp" line="95"/>
-        <source>Pause copying rows. Changes from the binlog are still applied, so the new table stays in sync.</source>
-        <translation>Das Kopieren von Zeilen anhalten. Änderungen aus dem Binlog werden weiter angewendet, die neue Tabelle bleibt synchron.</translation>
+        <source>Pause copying rows and applying changes (as gh-ost does). The binlog is still read and the changed keys queue up, so nothing is lost; they are applied on Resume.</source>
+        <translation>Kopieren und Anwenden von Änderungen pausieren (wie bei gh-ost). Das Binlog wird weiter gelesen und die geänderten Schlüssel werden vorgemerkt, es geht also nichts verloren; sie werden beim Fortsetzen angewendet.</translation>
     </message>
     <message>
         <location filename="../ui/monitorpage.cpp" line="98"/>

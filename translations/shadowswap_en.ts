@@ -807,7 +807,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
     </message>
     <message>
         <location filename="../ui/monitorpage.cpp" line="95"/>
-        <source>Pause copying rows. Changes from the binlog are still applied, so the new table stays in sync.</source>
+        <source>Pause copying rows and applying changes (as gh-ost does). The binlog is still read and the changed keys queue up, so nothing is lost; they are applied on Resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -92,8 +92,8 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_throttle->setCheckable(true);
-    m_throttle->setToolTip(tr("Pause copying rows. Changes from the binlog are still applied, so the new table stays "
-                              "in sync."));
+    m_throttle->setToolTip(tr("Pause copying rows and applying changes (as gh-ost does). The binlog is still read "
+                              "and the changed keys queue up, so nothing is lost; they are applied on Resume."));
     m_postpone->setCheckable(true);
     m_postpone->setToolTip(tr("Hold the table swap back: after copying, the migration waits (and keeps applying "
                               "changes) until you allow it."));
