@@ -22,6 +22,7 @@ int phaseOf(MigrationState s)
     case MigrationState::Verifying: return Verifying;
     case MigrationState::Postponed: return Postponed;
     case MigrationState::CuttingOver: return CuttingOver;
+    case MigrationState::RevertWindow: return Done;
     case MigrationState::Done:
     case MigrationState::DryRunDone: return Done;
     case MigrationState::Failed:
@@ -83,6 +84,7 @@ QString StateStrip::stateText(MigrationState state)
     case MigrationState::DryRunDone: return tr("dry run done");
     case MigrationState::Failed: return tr("failed");
     case MigrationState::Aborted: return tr("aborted");
+    case MigrationState::RevertWindow: return tr("swapped; revert window open");
     }
     return {};
 }

@@ -127,6 +127,9 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"checkpoint-seconds", I, u"300", u"seconds between checkpoints"),
         flag(u"resume", B, u"", u"continue an interrupted migration from its checkpoint"),
         flag(u"revert", B, u"", u"revert a completed migration"),
+        flag(u"revert-window", S, u"0",
+             u"[Shadowswap] after the swap keep the old table in sync this long (90s, 30m, 2h) so that 'revert' on "
+             "the control socket swaps it back with every write; 0 = off"),
         flag(u"old-table", S, u"", u"with --revert: the old table"),
         flag(u"statsd-addr", S, u"", u"StatsD address", false),
         flag(u"cpu-profile", S, u"", u"Go profiling", false),

@@ -8,6 +8,7 @@
 #include <migration/migrationcontroller.h>
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QTextStream>
 
@@ -74,6 +75,17 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.cutOverExponentialBackoff = f.boolValue(u"cut-over-exponential-backoff"_s);
     spec.exponentialBackoffMaxInterval = static_cast<int>(f.intValue(u"exponential-backoff-max-interval"_s));
     spec.throttle.postponeCutOverFlagFile = f.stringValue(u"postpone-cut-over-flag-file"_s);
+    {
+        static const QRegularExpression duration(u"^(\\d+)([smh]?)$"_s);
+        const QString text = f.stringValue(u"revert-window"_s).trimmed();
+        const auto match = duration.match(text);
+        if (!match.hasMatch()) {
+            *error = u"--revert-window: \"%1\" is not a duration such as 90s, 30m or 2h (0 = off)"_s.arg(text);
+            return false;
+        }
+        const int unit = match.captured(2) == u"h"_s ? 3600 : match.captured(2) == u"m"_s ? 60 : 1;
+        spec.revertWindowSeconds = match.captured(1).toInt() * unit;
+    }
     for (const auto &[flag, limits] : {std::pair{u"max-load"_s, &spec.throttle.maxLoad},
                                        std::pair{u"critical-load"_s, &spec.throttle.criticalLoad}}) {
         QString problem;

@@ -109,8 +109,13 @@ void ChangeCapture::run(binlog::BinlogPosition from)
             stream.cancel();
         SS_INFO("binlog: streaming {} from {}", m_options.source.describe().toStdString(), from.toString().toStdString());
         int eventsSincePositionUpdate = 0;
+        bool ignoringRows = !m_options.ignoreRowsUntilQuery.isEmpty();
         while (auto event = stream.next()) {
-            if (event->type == binlog::BinlogEvent::Type::Rows && event->rows) {
+            if (ignoringRows && event->type == binlog::BinlogEvent::Type::Query
+                && event->query.contains(m_options.ignoreRowsUntilQuery))
+                ignoringRows = false;
+            if (event->type == binlog::BinlogEvent::Type::Rows && event->rows
+                && !(ignoringRows && event->rows->table->table == table)) {
                 const binlog::RowsEvent &rows = *event->rows;
                 if (rows.table->table == changelog) {
                     for (const binlog::Row &row : rows.after)

@@ -34,6 +34,9 @@ public:
         QString changelogTable;   // _T_ghc
         int tableColumnCount = 0; // columns of the original, for a sanity check against the table map
         std::vector<int> keyOrdinals; // positions of the key columns in the original's rows
+        // When set, rows of `table` are ignored until a statement containing this text passes (the revert
+        // window's capture starts before the swap and must skip the old table's events up to the RENAME).
+        QString ignoreRowsUntilQuery;
     };
 
     ChangeCapture(Options options, std::shared_ptr<KeyCodec> codec, std::shared_ptr<ChangeSet> changes,

@@ -191,6 +191,8 @@ QString ControlCommandHandler::helpText() const
     line(u"no-throttle"_s, u"end forced throttling (other throttling may still apply)"_s);
     line(u"unpostpone"_s, u"end a postponed cut-over; proceed to the swap"_s);
     line(u"panic"_s, u"abort the migration now; the original table stays untouched"_s);
+    line(u"revert"_s, u"within the revert window: swap the old table back, with every write since the swap"_s);
+    line(u"close-revert-window"_s, u"end the revert window now, keeping the new schema"_s);
     line(u"help"_s, u"this message"_s);
     text += u"- use '?' as the value to read a setting instead of changing it, e.g. \"max-load=?\"\n"_s;
     return text;
@@ -224,6 +226,20 @@ ControlReply ControlCommandHandler::unpostpone()
                        "Send unpostpone once status says \"postponing cut-over\""_s.arg(migration::stateName(state)));
     m_target.requestCutOver();
     return done(u"Unpostponed: proceeding to the cut-over."_s);
+}
+
+ControlReply ControlCommandHandler::revertWindowCommand(bool revert)
+{
+    const MigrationState state = m_target.snapshot().state;
+    if (state != MigrationState::RevertWindow)
+        return refused(u"There is no open revert window (state: %1); it opens after the swap when the migration runs "
+                       "with --revert-window"_s.arg(migration::stateName(state)));
+    if (revert) {
+        m_target.requestRevert();
+        return done(u"Reverting: the old table is swapped back once it has caught up."_s);
+    }
+    m_target.closeRevertWindow();
+    return done(u"Closing the revert window; the new schema stays."_s);
 }
 
 ControlReply ControlCommandHandler::panic()
@@ -280,6 +296,11 @@ ControlReply ControlCommandHandler::execute(const QString &line)
         if (ControlReply refusal = refuseOtherTable(command, argument, m_identity.forceNamedCutOver); !refusal.ok)
             return refusal;
         return unpostpone();
+    }
+    if (command == u"revert"_s || command == u"close-revert-window"_s) {
+        if (ControlReply refusal = refuseOtherTable(command, argument, false); !refusal.ok)
+            return refusal;
+        return revertWindowCommand(command == u"revert"_s);
     }
     if (command == u"panic"_s) {
         if (ControlReply refusal = refuseOtherTable(command, argument, m_identity.forceNamedPanic); !refusal.ok)

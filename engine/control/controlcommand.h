@@ -47,6 +47,7 @@ private:
     ControlReply operatorThrottle(bool on);
     ControlReply unpostpone();
     ControlReply panic();
+    ControlReply revertWindowCommand(bool revert);
 
     ControlTarget &m_target;
     ControlIdentity m_identity;

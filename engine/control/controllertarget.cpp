@@ -18,6 +18,8 @@ void ControllerTarget::setThrottleSettings(const throttle::ThrottleSettings &set
 bool ControllerTarget::isThrottledByOperator() const { return m_controller.isThrottledByOperator(); }
 void ControllerTarget::setThrottled(bool throttled) { m_controller.setThrottled(throttled); }
 void ControllerTarget::requestCutOver() { m_controller.requestCutOver(); }
+void ControllerTarget::requestRevert() { m_controller.requestRevert(); }
+void ControllerTarget::closeRevertWindow() { m_controller.closeRevertWindow(); }
 void ControllerTarget::abort() { m_controller.abort(); }
 qint64 ControllerTarget::pinnedChunkSize() const { return m_controller.pinnedChunkSize(); }
 void ControllerTarget::setChunkSize(qint64 rows) { m_controller.setChunkSize(rows); }

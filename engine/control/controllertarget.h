@@ -19,6 +19,8 @@ public:
     [[nodiscard]] bool isThrottledByOperator() const override;
     void setThrottled(bool throttled) override;
     void requestCutOver() override;
+    void requestRevert() override;
+    void closeRevertWindow() override;
     void abort() override;
     [[nodiscard]] qint64 pinnedChunkSize() const override;
     void setChunkSize(qint64 rows) override;

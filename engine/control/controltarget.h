@@ -18,6 +18,8 @@ public:
     [[nodiscard]] virtual bool isThrottledByOperator() const = 0;
     virtual void setThrottled(bool throttled) = 0;
     virtual void requestCutOver() = 0;
+    virtual void requestRevert() = 0;      // within the revert window: swap the old table back
+    virtual void closeRevertWindow() = 0;  // end the revert window, keeping the new schema
     virtual void abort() = 0;
 
     [[nodiscard]] virtual qint64 pinnedChunkSize() const = 0; // 0: adapting to the chunk target

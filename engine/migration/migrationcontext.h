@@ -39,6 +39,8 @@ public:
     std::atomic<bool> abortRequested{false};
     std::atomic<bool> manualThrottle{false};
     std::atomic<bool> cutOverRequested{false}; // "unpostpone": proceed even if the postpone flag file exists
+    std::atomic<bool> revertRequested{false};  // within the revert window: swap the old table back
+    std::atomic<bool> closeRevertWindow{false}; // end the revert window now, keeping the new schema
     std::atomic<qint64> chunkTargetMillis{500};
     // gh-ost's chunk-size command: >0 pins every following chunk at this many rows (the copier stops adapting);
     // 0 lets the size adapt to chunkTargetMillis. Setting a chunk target un-pins.

@@ -110,6 +110,18 @@ void MigrationController::requestCutOver()
         m_context->cutOverRequested = true;
 }
 
+void MigrationController::requestRevert()
+{
+    if (m_context)
+        m_context->revertRequested = true;
+}
+
+void MigrationController::closeRevertWindow()
+{
+    if (m_context)
+        m_context->closeRevertWindow = true;
+}
+
 void MigrationController::setChunkTargetMillis(qint64 millis)
 {
     if (!m_context)

@@ -36,6 +36,9 @@ public:
     void abort();
     void setThrottled(bool throttled);
     void requestCutOver(); // "unpostpone"
+    // Within the revert window: swap the old table back (revert) or end the window keeping the new schema.
+    void requestRevert();
+    void closeRevertWindow();
     void setChunkTargetMillis(qint64 millis); // also un-pins a chunk size set with setChunkSize
     // gh-ost's chunk-size: pins every following chunk at `rows` (no adapting) until setChunkTargetMillis.
     void setChunkSize(qint64 rows);

@@ -94,6 +94,8 @@ MigrationSummary MigrationRunner::run()
             swapAndSwapBackOnReplica();
         else
             cutOver();
+        if (m_spec.revertWindowSeconds > 0 && !m_spec.testOnReplica)
+            keepRevertWindow();
         finish();
         m_context->setState(MigrationState::Done);
     } catch (const MigrationAborted &) {
@@ -194,6 +196,12 @@ void MigrationRunner::prepareGhost()
                                      m_plan, &problem))
         throw MigrationError(u"no-shared-key"_s, problem);
     m_summary.newCreateStatement = m_ghost.createStatement;
+    if (m_spec.revertWindowSeconds > 0 && !m_spec.testOnReplica)
+        if (const QString why = inverseProblem(); !why.isEmpty())
+            throw MigrationError(u"revert-not-invertible"_s,
+                                 u"--revert-window can't be kept for this change: %1. Nothing was changed; run "
+                                 "without --revert-window (the old table is then still kept as %2, for a manual way back)"_s
+                                     .arg(why, m_names.old));
     SS_INFO("plan: key {} ({}); {} columns copied, dropped [{}], added [{}]", m_plan.key.name.toStdString(),
             m_plan.key.columns.join(u", "_s).toStdString(), m_plan.columns.size(),
             m_plan.droppedColumns.join(u", "_s).toStdString(), m_plan.addedColumns.join(u", "_s).toStdString());
@@ -400,6 +408,10 @@ void MigrationRunner::cutOver()
         waitForBacklog(1000);
         m_summary.cutOverAttempts = attempt;
         try {
+            {
+                Connection inspector = Connection::open(m_topology.inspector, u"inspect"_s);
+                m_beforeSwap = binlog::currentBinlogPosition(inspector); // where a revert window's stream starts
+            }
             const cutover::CutOverResult result = cutover.attempt();
             m_swapped = true;
             m_summary.cutOverLockMillis = result.lockMillis;
@@ -431,8 +443,8 @@ void MigrationRunner::finish()
     m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.changelog));
     m_changelogCreated = false;
     m_ghostCreated = false; // it is the table now (or, tested on a replica, kept beside it for comparison)
-    if (m_testedOnReplica) {
-        m_summary.oldTable = m_names.ghost;
+    if (m_testedOnReplica || m_summary.reverted) {
+        m_summary.oldTable = m_names.ghost; // the new-schema table, beside the restored original
         return;
     }
     if (m_spec.okToDropTable) {

@@ -6,6 +6,7 @@
 #include "topology.h"
 
 #include <hooks/hookevent.h>
+#include <binlog/binlogposition.h>
 #include <inspect/migrationplan.h>
 #include <inspect/tableschema.h>
 #include <mysql/connection.h>
@@ -52,6 +53,10 @@ private:
     void postponeIfAsked();
     void cutOver();
     void swapAndSwapBackOnReplica(); // --test-on-replica
+    // --revert-window (revertwindow.cpp): keeps the old table in sync after the swap; reverts on request.
+    void keepRevertWindow();
+    void revertSwap();
+    [[nodiscard]] QString inverseProblem() const; // why the change can't be reverted safely, or empty
     void finish();
     void stopHelpers();
     void cleanupAfterFailure();
@@ -80,6 +85,7 @@ private:
     bool m_changelogCreated = false;
     bool m_swapped = false;
     bool m_testedOnReplica = false;
+    binlog::BinlogPosition m_beforeSwap;
 };
 
 } // namespace engine::migration

@@ -62,6 +62,9 @@ struct MigrationSpec {
     qint64 maxLagMillis = 1500;
     qint64 heartbeatIntervalMillis = 100;
     bool keepHelperTablesOnAbort = false;
+    // After the swap, keep the old table in sync (changes on the new table applied back) for this long, so that
+    // a revert brings the old schema back with every write. 0 = no window.
+    int revertWindowSeconds = 0;
 
     // Preflight runs before every executed migration; a blocking finding stops it unless its id is listed here.
     bool runPreflight = true;

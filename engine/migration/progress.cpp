@@ -19,6 +19,7 @@ QString stateName(MigrationState state)
     case MigrationState::DryRunDone: return u"dry-run-done"_s;
     case MigrationState::Failed: return u"failed"_s;
     case MigrationState::Aborted: return u"aborted"_s;
+    case MigrationState::RevertWindow: return u"revert-window"_s;
     }
     return u"unknown"_s;
 }

@@ -21,8 +21,9 @@ enum class MigrationState {
     DryRunDone,
     Failed,
     Aborted,
+    RevertWindow,  // swapped; the old table is kept in sync so that a revert loses nothing (--revert-window)
 };
-constexpr int migrationStateCount = static_cast<int>(MigrationState::Aborted) + 1;
+constexpr int migrationStateCount = static_cast<int>(MigrationState::RevertWindow) + 1;
 
 QString stateName(MigrationState state); // stable lower-case ids: "copying", "cutting-over", ...
 bool isTerminal(MigrationState state);
@@ -64,6 +65,7 @@ struct MigrationSummary {
     qint64 verifyMillis = 0;
     qint64 cutOverLockMillis = 0;
     int cutOverAttempts = 0;
+    bool reverted = false;       // the DBA reverted within the window: the old schema is live again
     QStringList cutOverBlockers; // sessions that held the table during failed cut-over attempts, as reported
     QString oldTable;            // where the original table now is (kept for rollback) or empty if dropped
 };

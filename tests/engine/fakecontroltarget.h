@@ -11,6 +11,8 @@ struct Controls {
     bool operatorThrottle = false;
     bool cutOverRequested = false;
     bool aborted = false;
+    bool revertRequested = false;
+    bool revertWindowClosed = false;
     qint64 pinnedChunkSize = 0;
     qint64 chunkTargetMillis = 500;
     qint64 dmlBatchSize = 1000;
@@ -30,6 +32,8 @@ public:
     bool isThrottledByOperator() const override { return controls.operatorThrottle; }
     void setThrottled(bool on) override { controls.operatorThrottle = on; }
     void requestCutOver() override { controls.cutOverRequested = true; }
+    void requestRevert() override { controls.revertRequested = true; }
+    void closeRevertWindow() override { controls.revertWindowClosed = true; }
     void abort() override { controls.aborted = true; }
     qint64 pinnedChunkSize() const override { return controls.pinnedChunkSize; }
     void setChunkSize(qint64 rows) override { controls.pinnedChunkSize = rows; }
