@@ -83,12 +83,13 @@ MigrationSummary MigrationRunner::run()
         copyRows();
         m_summary.copyMillis = copyTimer.elapsed();
         runHook(hooks::HookEvent::RowCopyComplete);
+        runHook(hooks::HookEvent::BeforeCutOver); // before postponing, as gh-ost
+        postponeIfAsked();
+        // After the postponement, so that what was applied while postponed is verified too.
         if (m_spec.verify) {
             m_context->setState(MigrationState::Verifying);
             verify();
         }
-        runHook(hooks::HookEvent::BeforeCutOver); // before postponing, as gh-ost
-        postponeIfAsked();
         m_context->setState(MigrationState::CuttingOver);
         if (m_spec.testOnReplica)
             swapAndSwapBackOnReplica();

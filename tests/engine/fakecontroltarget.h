@@ -11,13 +11,13 @@ struct Controls {
     bool operatorThrottle = false;
     bool cutOverRequested = false;
     bool aborted = false;
-    bool revertRequested = false;
-    bool revertWindowClosed = false;
     qint64 pinnedChunkSize = 0;
     qint64 chunkTargetMillis = 500;
     qint64 dmlBatchSize = 1000;
     qint64 maxLagMillis = 1500;
     double niceRatio = 0;
+    bool revertRequested = false;
+    bool revertWindowClosed = false;
     bool operator==(const Controls &) const = default;
 };
 
