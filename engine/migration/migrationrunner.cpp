@@ -74,6 +74,8 @@ MigrationSummary MigrationRunner::run()
             return m_summary;
         }
         startStreaming();
+        if (m_spec.exactRowcount)
+            startExactRowCount();
         runHook(hooks::HookEvent::BeforeRowCopy);
         if (m_hooks)
             m_hooks->startStatusHooks();
@@ -458,8 +460,43 @@ void MigrationRunner::finish()
     }
 }
 
+void MigrationRunner::startExactRowCount()
+{
+    m_rowCounter = std::thread([this, settings = m_topology.inspector, table = qualifiedName(m_spec.database, m_spec.table)] {
+        try {
+            Connection counter = Connection::open(settings, u"row-count"_s);
+            {
+                std::lock_guard lock(m_rowCounterMutex);
+                m_rowCounterSession = counter.threadId();
+            }
+            QElapsedTimer timer;
+            timer.start();
+            const quint64 rows = counter.scalar(u"SELECT COUNT(*) FROM "_s + table).value_or(u"0"_s).toULongLong();
+            m_context->rowsEstimate = rows;
+            m_context->rowsExact = true;
+            SS_INFO("exact row count: {} rows (counted in {} ms beside the copy)", rows, timer.elapsed());
+        } catch (const DbException &error) {
+            SS_WARN("exact row count failed ({}); the estimate stays", error.error().message.toStdString());
+        }
+        std::lock_guard lock(m_rowCounterMutex);
+        m_rowCounterSession = 0;
+    });
+}
+
 void MigrationRunner::stopHelpers()
 {
+    if (m_rowCounter.joinable()) {
+        {
+            std::lock_guard lock(m_rowCounterMutex);
+            if (m_rowCounterSession != 0)
+                try {
+                    Connection::open(m_topology.inspector, u"row-count-stop"_s)
+                        .execute(u"KILL QUERY %1"_s.arg(m_rowCounterSession));
+                } catch (const DbException &) {
+                }
+        }
+        m_rowCounter.join();
+    }
     if (m_changes)
         m_changes->close();
     if (m_applier)

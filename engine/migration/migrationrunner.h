@@ -13,6 +13,7 @@
 #include <throttle/throttlemonitor.h>
 
 #include <memory>
+#include <thread>
 
 namespace engine::apply {
 class Applier;
@@ -59,6 +60,7 @@ private:
     [[nodiscard]] QString inverseProblem() const; // why the change can't be reverted safely, or empty
     void finish();
     void stopHelpers();
+    void startExactRowCount(); // --exact-rowcount: SELECT COUNT(*) on the inspected server, beside the copy
     void cleanupAfterFailure();
     void waitWhileThrottled();
     bool writeMarkerAndWait(const QString &token, int timeoutMillis);
@@ -85,6 +87,9 @@ private:
     bool m_changelogCreated = false;
     bool m_swapped = false;
     bool m_testedOnReplica = false;
+    std::thread m_rowCounter;
+    unsigned long m_rowCounterSession = 0; // its connection id, to KILL it when the migration ends first
+    std::mutex m_rowCounterMutex;
     binlog::BinlogPosition m_beforeSwap;
 };
 

@@ -199,6 +199,32 @@ private Q_SLOTS:
         QVERIFY(primary.query(u"SHOW COLUMNS FROM t LIKE 'z'"_s).next());
     }
 
+    void exactRowCountReplacesTheEstimate()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"rowcount"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id BIGINT PRIMARY KEY, n INT)"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, seq FROM seq_1_to_3217"_s);
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QFile(postpone).open(QIODevice::WriteOnly);
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN z INT"_s);
+        spec.exactRowcount = true;
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        engine::migration::ProgressSnapshot atPostpone;
+        const auto outcome = testsupport::runMigration(spec, 120000, [&](auto &controller, const auto &snapshot) {
+            if (snapshot.state == MigrationState::Postponed && atPostpone.state != MigrationState::Postponed) {
+                atPostpone = snapshot;
+                controller.requestCutOver();
+            }
+        });
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.message));
+        QVERIFY(atPostpone.rowsExact);
+        QCOMPARE(atPostpone.rowsEstimate, 3217u);
+        QCOMPARE(atPostpone.copyPercent, 100.0);
+    }
+
     void dryRunValidatesAndLeavesNothing()
     {
         REQUIRE_SANDBOX(sandbox);
