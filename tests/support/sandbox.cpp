@@ -78,6 +78,10 @@ ScratchDatabase::ScratchDatabase(const Sandbox &sandbox, const QString &testName
     m_name = u"tst_%1_%2"_s.arg(safe.left(40)).arg(QRandomGenerator::global()->bounded(100000, 999999));
     Connection primary = Connection::open(m_sandbox.primary, u"test"_s);
     primary.execute(u"CREATE DATABASE "_s + quoteIdentifier(m_name) + u" CHARACTER SET utf8mb4"_s);
+    // Tests open replica connections with the database selected at once; without this wait they raced
+    // replication and failed with "Unknown database" (seen in CI).
+    Connection replica = Connection::open(m_sandbox.replica, u"test"_s);
+    waitForReplica(primary, replica);
 }
 
 ScratchDatabase::~ScratchDatabase()

@@ -28,7 +28,8 @@ bool integrationSkipRequested();
 void waitForReplica(engine::mysql::Connection &primary, engine::mysql::Connection &replica,
                     std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
-// A database of its own for one test, created on the primary (and so on the replica), dropped on destruction.
+// A database of its own for one test, created on the primary and present on the replica when the constructor
+// returns; dropped on destruction.
 class ScratchDatabase {
 public:
     ScratchDatabase(const Sandbox &sandbox, const QString &testName);
