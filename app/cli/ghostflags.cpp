@@ -123,9 +123,11 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"migrate-on-replica", B, u"", u"migrate on a replica, including the swap"),
         flag(u"replica-gtid-domain-id", I, u"9999",
              u"[Shadowswap] MariaDB: gtid_domain_id of the replica modes' own writes (keeps gtid_strict_mode replication running)"),
-        flag(u"checkpoint", B, u"", u"write checkpoints so that --resume can continue"),
-        flag(u"checkpoint-seconds", I, u"300", u"seconds between checkpoints"),
-        flag(u"resume", B, u"", u"continue an interrupted migration from its checkpoint"),
+        flag(u"checkpoint", B, u"", u"write checkpoints into _T_ghk so that --resume can continue "
+                                     u"(Shadowswap: always on)"),
+        flag(u"checkpoint-seconds", I, u"10", u"seconds between checkpoints (Shadowswap's default: 10)"),
+        flag(u"resume", B, u"", u"continue an interrupted migration from its checkpoint in _T_ghk (same --alter, "
+                                 u"same --host)"),
         flag(u"revert", B, u"", u"revert a completed migration"),
         flag(u"revert-window", S, u"0",
              u"[Shadowswap] after the swap keep the old table in sync this long (90s, 30m, 2h) so that 'revert' on "

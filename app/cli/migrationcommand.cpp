@@ -59,6 +59,8 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.okToDropTable = f.boolValue(u"ok-to-drop-table"_s);
     spec.timestampOldTable = f.boolValue(u"timestamp-old-table"_s);
     spec.forceTableNames = f.stringValue(u"force-table-names"_s);
+    spec.resume = f.boolValue(u"resume"_s);
+    spec.checkpointSeconds = static_cast<int>(f.intValue(u"checkpoint-seconds"_s));
     spec.runPreflight = !f.boolValue(u"skip-preflight"_s);
     for (const QString &id : f.stringValue(u"force-preflight"_s).split(u',', Qt::SkipEmptyParts))
         spec.forcedPreflightIds << id.trimmed().toLower();

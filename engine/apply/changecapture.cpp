@@ -33,6 +33,7 @@ void ChangeCapture::start(const binlog::BinlogPosition &from)
 {
     m_stopping = false;
     m_position = from;
+    m_boundary = {from, m_sequence};
     m_thread = std::thread([this, from] { run(from); });
 }
 
@@ -53,6 +54,12 @@ void ChangeCapture::rethrowFailure() const
     std::lock_guard lock(m_mutex);
     if (m_failure)
         std::rethrow_exception(m_failure);
+}
+
+ChangeCapture::Boundary ChangeCapture::lastBoundary() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_boundary;
 }
 
 binlog::BinlogPosition ChangeCapture::position() const
@@ -160,10 +167,16 @@ void ChangeCapture::run(binlog::BinlogPosition from)
                                                                                     : rows.before.size() + rows.after.size();
                 }
             }
-            if (++eventsSincePositionUpdate >= 64 || event->type == binlog::BinlogEvent::Type::Xid) {
+            // XID ends a transaction; a Query event other than BEGIN is a DDL or a non-transactional COMMIT.
+            const bool boundary = event->type == binlog::BinlogEvent::Type::Xid
+                || (event->type == binlog::BinlogEvent::Type::Query
+                    && event->query.compare(u"BEGIN"_s, Qt::CaseInsensitive) != 0);
+            if (++eventsSincePositionUpdate >= 64 || boundary) {
                 eventsSincePositionUpdate = 0;
                 std::lock_guard lock(m_mutex);
                 m_position = event->position;
+                if (boundary)
+                    m_boundary = {event->position, m_sequence};
                 m_context->setBinlogPosition(m_position.toString()); // for status and `coordinates` while running
             }
             if (m_stopping)

@@ -51,6 +51,14 @@ public:
     // Returns nullopt on timeout. Rethrows a reader failure.
     std::optional<quint64> waitForMarker(const QString &token, std::chrono::milliseconds timeout);
 
+    // A transaction boundary in the stream: every row change read before `position` has a ChangeSet sequence of
+    // at most `sequence`. Resuming the stream at `position` starts at a whole transaction.
+    struct Boundary {
+        binlog::BinlogPosition position;
+        quint64 sequence = 0;
+    };
+    [[nodiscard]] Boundary lastBoundary() const;
+
     // Rethrows the reader thread's failure, if it had one.
     void rethrowFailure() const;
     [[nodiscard]] binlog::BinlogPosition position() const;
@@ -72,6 +80,7 @@ private:
     std::map<QString, quint64> m_markers;
     std::exception_ptr m_failure;
     binlog::BinlogPosition m_position;
+    Boundary m_boundary;
     quint64 m_sequence = 0;
 };
 

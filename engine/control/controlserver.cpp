@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocalServer>
+#include <QLocalSocket>
 #include <QTcpServer>
 
 #include <sys/stat.h>
@@ -20,6 +21,20 @@ bool isSocket(const QString &path)
 {
     struct stat info {};
     return ::lstat(QFile::encodeName(path).constData(), &info) == 0 && S_ISSOCK(info.st_mode);
+}
+
+// A socket file nobody listens on: left by a process that was killed (kill -9 leaves its socket behind).
+bool isStaleSocket(const QString &path)
+{
+    if (!isSocket(path))
+        return false;
+    QLocalSocket probe;
+    probe.connectToServer(path);
+    if (probe.waitForConnected(1000)) {
+        probe.disconnectFromServer();
+        return false;
+    }
+    return probe.error() == QLocalSocket::ConnectionRefusedError;
 }
 
 // Servers that hand over the accepted descriptor instead of wrapping it in a QLocalSocket/QTcpSocket.
@@ -105,7 +120,12 @@ bool ControlServer::listenOnSocketFile(const QString &path, bool dropExisting, Q
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const QFileInfo existing(absolute);
-    if (existing.exists() || existing.isSymLink()) {
+    if ((existing.exists() || existing.isSymLink()) && !dropExisting && isStaleSocket(absolute)) {
+        // Restarting after a crash (--resume) must not need a flag to clear what the crash left.
+        SS_INFO("removing the stale socket {} (nothing listens on it)", absolute.toStdString());
+        QFile::remove(absolute);
+    }
+    if (QFileInfo::exists(absolute) || QFileInfo(absolute).isSymLink()) {
         if (!dropExisting) {
             *error = u"--serve-socket-file %1 already exists (another migration serving on it, or a leftover): remove "
                      "it or pass --initially-drop-socket-file"_s.arg(absolute);

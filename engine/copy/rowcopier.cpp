@@ -30,6 +30,7 @@ RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::Mi
     , m_context(std::move(context))
     , m_catchUp(std::move(catchUp))
     , m_throttle(std::move(throttle))
+    , m_last(m_options.resumeAfter)
     , m_chunkSize(m_options.initialChunkSize)
 {
     m_sourceKeyColumns = m_codec->quotedColumns();
@@ -62,6 +63,8 @@ bool RowCopier::prepare()
         return false;
     }
     m_max = *max;
+    if (m_last)
+        SS_INFO("copy: resuming after key {}", KeyCodec::tuple(*m_last).toStdString());
     m_context->chunkSize = static_cast<quint64>(m_chunkSize);
     SS_INFO("copy: key range ends at {}", KeyCodec::tuple(m_max).toStdString());
     return true;

@@ -32,6 +32,8 @@ public:
         QString ghost;
         qint64 initialChunkSize = 1000;
         int retries = 60;
+        // Resuming: the chunks up to this key (SQL literals) are already in the ghost; copy the rows above it.
+        std::optional<QStringList> resumeAfter;
     };
     // Called when a duplicate may be transient: waits until every change read so far is applied.
     using CatchUp = std::function<void()>;
@@ -49,6 +51,9 @@ public:
 
     [[nodiscard]] qint64 chunkSize() const { return m_chunkSize; }
     [[nodiscard]] quint64 chunksCopied() const { return m_chunks; }
+    // The upper bound of the last committed chunk (the resume point), or the resume point it started from.
+    [[nodiscard]] const std::optional<QStringList> &lastCopiedKey() const { return m_last; }
+    [[nodiscard]] bool isDone() const { return m_done; }
 
 private:
     std::optional<QStringList> readKey(const QString &sql);

@@ -162,23 +162,16 @@ void MigrationRunner::validateOriginal()
         throw MigrationError(u"triggers"_s, u"%1 has triggers: %2. Pass --include-triggers to recreate them on the "
                                             "new table at the swap"_s.arg(m_spec.table, names.join(u", "_s)));
     }
-    auto refuseLeftover = [&](const QString &name, bool drop, const QString &flag) {
-        if (!inspect::tableExists(m_primary, db, name))
-            return;
-        if (!drop)
-            throw MigrationError(u"leftover-table"_s, u"table %1.%2 already exists (left by an earlier migration?). "
-                                                      "Inspect it, then drop it or pass %3"_s.arg(db, name, flag));
-        SS_INFO("dropping leftover table {}", name.toStdString());
-        m_primary.execute(u"DROP TABLE "_s + qualifiedName(db, name));
-    };
-    refuseLeftover(m_names.ghost, m_spec.initiallyDropGhostTable, u"--initially-drop-ghost-table"_s);
-    refuseLeftover(m_names.changelog, m_spec.initiallyDropGhostTable, u"--initially-drop-ghost-table"_s);
-    refuseLeftover(m_names.old, m_spec.initiallyDropOldTable, u"--initially-drop-old-table"_s);
+    refuseOrAdoptLeftovers();
     m_context->rowsEstimate = m_original.rowEstimate;
 }
 
 void MigrationRunner::prepareGhost()
 {
+    if (m_spec.resume) {
+        adoptInterruptedGhost();
+        return;
+    }
     const QString &db = m_spec.database;
     const QString ghost = qualifiedName(db, m_names.ghost);
     changelog::create(m_primary, db, m_names.changelog);
@@ -191,7 +184,18 @@ void MigrationRunner::prepareGhost()
         throw MigrationError(u"alter-failed"_s, u"the ALTER failed on the (empty) ghost table: %1"_s.arg(
                                                     error.error().message), error.error().statement, error.code());
     }
-    auto ghostSchema = inspect::TableSchema::load(m_primary, db, m_names.ghost);
+    if (m_spec.execute) {
+        checkpoint::create(m_primary, db, m_names.checkpoint);
+        m_checkpointCreated = true;
+    }
+    buildPlan();
+}
+
+void MigrationRunner::buildPlan()
+{
+    auto ghostSchema = inspect::TableSchema::load(m_primary, m_spec.database, m_names.ghost);
+    if (!ghostSchema)
+        throw MigrationError(u"no-ghost"_s, u"the ghost table %1.%2 is missing"_s.arg(m_spec.database, m_names.ghost));
     m_ghost = std::move(*ghostSchema);
     QString problem;
     inspect::PlanOptions options{m_spec.approveRenamedColumns, m_spec.skipRenamedColumns, m_spec.allowNullableUniqueKey};
@@ -236,20 +240,24 @@ void MigrationRunner::startStreaming()
             if (m_original.columns[static_cast<size_t>(i)].name == keyColumn.name)
                 capture.keyOrdinals.push_back(i);
     Connection inspector = Connection::open(m_topology.inspector, u"inspect"_s);
-    const binlog::BinlogPosition start = binlog::currentBinlogPosition(inspector);
+    const binlog::BinlogPosition start = m_resumeFrom ? resumePosition(inspector)
+                                                      : binlog::currentBinlogPosition(inspector);
     m_capture = std::make_unique<apply::ChangeCapture>(capture, m_codec, m_changes, m_context);
     m_capture->start(start);
-    // Prove the stream works end to end (and, through a replica, that replication flows) before copying.
-    if (!writeMarkerAndWait(u"stream-check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces), 30000))
-        throw MigrationError(u"stream-failed"_s, u"a row written to %1 on the primary did not come back through the "
-                                                 "binlog of %2 within 30 s. Check that replication runs"_s.arg(
-                                                     m_names.changelog, m_topology.inspectorFacts.endpoint));
-
+    // Applying from the first event: a resume replays the binlog since its checkpoint before the check passes.
     apply::Applier::Options applier{m_topology.primary, m_spec.database, m_spec.table, m_names.ghost,
                                     !m_spec.skipStrictMode, 10};
     m_applier = std::make_unique<apply::Applier>(applier, m_plan, m_codec, m_changes, m_context,
                                                  [this] { waitWhileThrottled(); });
     m_applier->start();
+    // Prove the stream works end to end (and, through a replica, that replication flows) before copying.
+    const int checkSeconds = m_resumeFrom ? 600 : 30;
+    if (!writeMarkerAndWait(u"stream-check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces), checkSeconds * 1000))
+        throw MigrationError(u"stream-failed"_s, u"a row written to %1 on the primary did not come back through the "
+                                                 "binlog of %2 within %3 s. Check that replication runs"_s.arg(
+                                                     m_names.changelog, m_topology.inspectorFacts.endpoint)
+                                                     .arg(checkSeconds));
+    startCheckpoints();
 }
 
 bool MigrationRunner::writeMarkerAndWait(const QString &token, int timeoutMillis)
@@ -268,6 +276,7 @@ void MigrationRunner::checkHelpers()
         m_applier->rethrowFailure();
     if (m_changes)
         m_context->backlog = m_changes->pendingKeys();
+    tickCheckpoint();
 }
 
 void MigrationRunner::runHook(hooks::HookEvent event)
@@ -302,14 +311,25 @@ void MigrationRunner::waitWhileThrottled()
 
 void MigrationRunner::copyRows()
 {
-    copy::RowCopier copier(m_primary, {m_spec.database, m_spec.table, m_names.ghost, m_spec.chunkSize, m_spec.defaultRetries},
-                           m_plan, m_codec, m_context,
+    if (m_resumeFrom && m_resumeFrom->copyComplete) {
+        SS_INFO("copy: finished before the interruption; only the binlog since the checkpoint is replayed");
+        m_copyComplete = true;
+        waitForBacklog(1000);
+        return;
+    }
+    copy::RowCopier::Options options{m_spec.database, m_spec.table, m_names.ghost, m_spec.chunkSize,
+                                     m_spec.defaultRetries, m_resumeFrom ? m_resumeFrom->lastCopiedKey : std::nullopt};
+    copy::RowCopier copier(m_primary, options, m_plan, m_codec, m_context,
                            [this] { waitForBacklog(0); },
                            [this] { checkHelpers(); waitWhileThrottled(); });
     if (copier.prepare()) {
-        while (copier.copyNextChunk())
+        while (copier.copyNextChunk()) {
+            m_copyFrontier = copier.lastCopiedKey();
             checkHelpers();
+        }
     }
+    m_copyFrontier = copier.lastCopiedKey();
+    m_copyComplete = true;
     checkHelpers();
     m_context->rowsEstimate = std::max<quint64>(m_context->rowsEstimate, m_context->rowsCopied);
     SS_INFO("copy: {} rows in {} chunks", m_context->rowsCopied.load(), copier.chunksCopied());
@@ -417,6 +437,7 @@ void MigrationRunner::cutOver()
             }
             const cutover::CutOverResult result = cutover.attempt();
             m_swapped = true;
+            dropCheckpointTable(); // nothing left to resume: the swap is made
             m_summary.cutOverLockMillis = result.lockMillis;
             SS_INFO("cut-over: swapped {} and {} (application writes waited {} ms)", m_spec.table.toStdString(),
                     m_names.ghost.toStdString(), result.lockMillis);
@@ -445,6 +466,7 @@ void MigrationRunner::finish()
     const QString &db = m_spec.database;
     m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.changelog));
     m_changelogCreated = false;
+    dropCheckpointTable();
     m_ghostCreated = false; // it is the table now (or, tested on a replica, kept beside it for comparison)
     if (m_testedOnReplica || m_summary.reverted) {
         m_summary.oldTable = m_names.ghost; // the new-schema table, beside the restored original
@@ -512,8 +534,13 @@ void MigrationRunner::stopHelpers()
 void MigrationRunner::cleanupAfterFailure()
 {
     stopHelpers();
-    if (m_swapped || m_spec.keepHelperTablesOnAbort)
+    m_checkpoints.reset();
+    if (m_spec.keepHelperTablesOnAbort)
         return;
+    if (m_swapped) {
+        dropCheckpointTable();
+        return;
+    }
     try {
         if (!m_primary.isOpen())
             return;
@@ -522,6 +549,7 @@ void MigrationRunner::cleanupAfterFailure()
         if (m_changelogCreated)
             m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(m_spec.database, m_names.changelog));
         m_ghostCreated = m_changelogCreated = false;
+        dropCheckpointTable();
     } catch (const DbException &error) {
         SS_WARN("could not drop the helper tables: {}", error.error().toString().toStdString());
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkpoint.h"
 #include "migrationcontext.h"
 #include "migrationspec.h"
 #include "progress.h"
@@ -32,7 +33,8 @@ class Heartbeat;
 
 // One migration from start to finish, blocking, on the calling (worker) thread:
 // connect → validate → create ghost and changelog → stream binlog → copy rows (appliers running alongside) →
-// verify → postpone (optional) → cut over → clean up. Helper threads (binlog reader, appliers, heartbeat) are
+// postpone (optional) → verify → cut over → clean up, checkpointing progress into _T_ghk (or, with --resume,
+// continuing from that checkpoint). Helper threads (binlog reader, appliers, heartbeat) are
 // started and always stopped here. Any failure or abort before the swap drops the ghost and changelog and
 // leaves the original table and its traffic untouched, then rethrows (MigrationError / MigrationAborted).
 class MigrationRunner {
@@ -47,6 +49,14 @@ public:
 private:
     void validateOriginal();
     void prepareGhost();
+    void buildPlan(); // from m_original and the ghost as it is on the server
+    // --resume (resume.cpp): the checkpoint, the ghost and the binlog it needs, all checked before anything runs.
+    void refuseOrAdoptLeftovers();
+    void adoptInterruptedGhost();
+    [[nodiscard]] binlog::BinlogPosition resumePosition(mysql::Connection &inspector);
+    void startCheckpoints();
+    void tickCheckpoint();
+    void dropCheckpointTable();
     void startStreaming();
     void copyRows();
     void waitForBacklog(quint64 maxKeys);
@@ -85,6 +95,11 @@ private:
     MigrationSummary m_summary;
     bool m_ghostCreated = false;
     bool m_changelogCreated = false;
+    bool m_checkpointCreated = false;
+    std::optional<Checkpoint> m_resumeFrom;             // --resume: where the interrupted run stopped
+    std::unique_ptr<CheckpointWriter> m_checkpoints;
+    std::optional<QStringList> m_copyFrontier;          // the last committed chunk's upper key
+    bool m_copyComplete = false;
     bool m_swapped = false;
     bool m_testedOnReplica = false;
     std::thread m_rowCounter;

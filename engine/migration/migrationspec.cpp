@@ -34,6 +34,12 @@ QString MigrationSpec::validate() const
         return u"--default-retries must be at least 1"_s;
     if (niceRatio < 0 || niceRatio > 100)
         return u"--nice-ratio must be between 0 and 100"_s;
+    if (resume && !execute)
+        return u"--resume continues an interrupted migration: it needs --execute"_s;
+    if (resume && initiallyDropGhostTable)
+        return u"--resume continues with the ghost table and --initially-drop-ghost-table drops it: choose one"_s;
+    if (checkpointSeconds < 1 || checkpointSeconds > 3600)
+        return u"--checkpoint-seconds must be between 1 and 3600 (got %1)"_s.arg(checkpointSeconds);
     if (testOnReplica && migrateOnReplica)
         return u"--test-on-replica and --migrate-on-replica contradict each other: choose one"_s;
     if ((testOnReplica || migrateOnReplica) && allowOnMaster)
@@ -59,6 +65,7 @@ TableNames TableNames::forSpec(const MigrationSpec &spec, const QString &timesta
     const QString prefix = spec.forceTableNames.isEmpty() ? u"_"_s + spec.table : spec.forceTableNames;
     names.ghost = prefix + u"_gho"_s;
     names.changelog = prefix + u"_ghc"_s;
+    names.checkpoint = prefix + u"_ghk"_s;
     names.old = spec.timestampOldTable && !timestamp.isEmpty() ? QString(prefix + u"_"_s + timestamp + u"_del"_s)
                                                                : QString(prefix + u"_del"_s);
     names.sentry = names.old;

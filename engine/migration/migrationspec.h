@@ -66,6 +66,11 @@ struct MigrationSpec {
     // a revert brings the old schema back with every write. 0 = no window.
     int revertWindowSeconds = 0;
 
+    // Progress is checkpointed into _T_ghk this often (checkpoint.h); `resume` continues an interrupted
+    // migration (its ghost, changelog and checkpoint tables left behind) from there instead of starting over.
+    int checkpointSeconds = 10;
+    bool resume = false;
+
     // Preflight runs before every executed migration; a blocking finding stops it unless its id is listed here.
     bool runPreflight = true;
     QStringList forcedPreflightIds;
@@ -85,11 +90,13 @@ struct MigrationSpec {
 // comment, so the same statement is harmless on MySQL).
 QString replicaModeSessionInit(const MigrationSpec &spec);
 
-// The helper tables' names, gh-ost's convention: _T_gho (ghost), _T_ghc (changelog), _T_del (old table).
+// The helper tables' names, gh-ost's convention: _T_gho (ghost), _T_ghc (changelog), _T_ghk (checkpoint),
+// _T_del (old table).
 struct TableNames {
     QString original;
     QString ghost;
     QString changelog;
+    QString checkpoint; // _T_ghk: where an interrupted migration resumes
     QString old;
     QString sentry; // the cut-over sentry takes the old table's name until the swap
 

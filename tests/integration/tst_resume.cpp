@@ -1,0 +1,385 @@
+// Resume after a crash: shadowswap-cli is killed with SIGKILL mid-copy, mid-apply and while postponed, under a
+// write load; a second run with --resume finishes the migration, and the result is compared with a reference
+// table that got the same statements and a native ALTER. Also: resuming after the binlog rotated, and the
+// refusals (binlog purged, ghost altered, different --alter, leftovers without --resume) that change nothing.
+#include <rowmix.h>
+#include <sandbox.h>
+#include <writeload.h>
+
+#include <mysql/connection.h>
+#include <mysql/sqltext.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using engine::mysql::Connection;
+using engine::mysql::qualifiedName;
+
+namespace {
+
+constexpr int tableRows = 60000;
+const QString alter = u"ADD COLUMN extra INT NOT NULL DEFAULT 7, ADD KEY k_n (n)"_s;
+
+// t (migrated) and t_ref (reference) get the same rows and, through one mirrored load, the same statements in
+// the same order. `bulk` is touched only by the one-off bulk update the load injects on request.
+struct Workload {
+    std::unique_ptr<testsupport::WriteLoad> writer;
+    std::shared_ptr<std::atomic<bool>> bulkRequested = std::make_shared<std::atomic<bool>>(false);
+};
+
+Workload startLoad(Connection &primary, const testsupport::ScratchDatabase &db)
+{
+    for (const QString &name : {u"t"_s, u"t_ref"_s}) {
+        primary.execute(u"CREATE TABLE %1 (id BIGINT PRIMARY KEY, n INT NOT NULL, note VARCHAR(40) NOT NULL, "
+                        "bulk INT NOT NULL DEFAULT 0)"_s.arg(name));
+        primary.execute(u"INSERT INTO %1 (id, n, note) SELECT seq, MOD(seq, 1000), CONCAT('r', seq) FROM seq_1_to_%2"_s
+                            .arg(name)
+                            .arg(tableRows));
+    }
+    testsupport::RowMix::Shape shape;
+    shape.keyColumnsAndValues = [](qint64 id) { return u"id|%1"_s.arg(id); };
+    shape.keyPredicate = [](qint64 id) { return u"id = %1"_s.arg(id); };
+    shape.keyAssignment = [](qint64 id) { return u"id = %1"_s.arg(id); };
+    shape.otherColumns = u"n, note"_s;
+    shape.otherValues = [](QRandomGenerator &r) { return u"%1, 'w%2'"_s.arg(r.bounded(1000)).arg(r.bounded(1000)); };
+    shape.otherAssignments = [](QRandomGenerator &r) { return u"n = %1, note = 'u%2'"_s.arg(r.bounded(1000)).arg(r.bounded(99)); };
+    auto mix = std::make_shared<testsupport::RowMix>(shape, tableRows);
+    Workload work;
+    testsupport::WriteLoad::Options load;
+    load.connection = db.primary();
+    load.statementsPerSecond = 150;
+    load.mirrorTables = {qualifiedName(db.name(), u"t"_s), qualifiedName(db.name(), u"t_ref"_s)};
+    load.nextStatement = [mix, bulk = work.bulkRequested](quint64 s, QRandomGenerator &r) {
+        if (bulk->exchange(false))
+            return u"UPDATE {T} SET bulk = bulk + 1"_s;
+        return mix->next(s, r);
+    };
+    work.writer = std::make_unique<testsupport::WriteLoad>(load);
+    work.writer->start();
+    return work;
+}
+
+QStringList cliArguments(const testsupport::ScratchDatabase &db, const QStringList &extra)
+{
+    const auto replica = db.replica();
+    return QStringList{u"--host"_s, replica.host, u"--port"_s, QString::number(replica.port), u"--user"_s,
+                       replica.user, u"--password"_s, replica.password, u"--database"_s, db.name(), u"--table"_s,
+                       u"t"_s, u"--alter"_s, alter, u"--execute"_s, u"--checkpoint-seconds"_s, u"1"_s,
+                       u"--history-file=off"_s, u"--replica-server-id"_s,
+                       QString::number(61000 + QCoreApplication::applicationPid() % 4000)}
+        + extra;
+}
+
+QString cliPath()
+{
+    return qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s;
+}
+
+struct CheckpointRow {
+    bool present = false;
+    bool keyWritten = false;
+    bool copyComplete = false;
+    quint64 rowsCopied = 0;
+};
+
+CheckpointRow readCheckpoint(Connection &primary)
+{
+    CheckpointRow row;
+    if (!primary.query(u"SHOW TABLES LIKE '\\_t\\_ghk'"_s).next())
+        return row;
+    auto result = primary.query(u"SELECT last_copied_key IS NOT NULL, copy_complete, rows_copied FROM _t_ghk"_s);
+    if (!result.next())
+        return row;
+    row.present = true;
+    row.keyWritten = result.toInt(0) == 1;
+    row.copyComplete = result.toInt(1) == 1;
+    row.rowsCopied = result.toUInt(2);
+    return row;
+}
+
+bool tableExists(Connection &primary, const QString &table)
+{
+    return primary.query(u"SHOW TABLES LIKE %1"_s.arg(primary.quote(table))).next();
+}
+
+QString columnsOf(Connection &primary, const QString &table)
+{
+    QStringList columns;
+    auto result = primary.query(u"SHOW COLUMNS FROM "_s + table);
+    while (result.next())
+        columns << result.text(0);
+    return columns.join(u',');
+}
+
+struct Finished {
+    int exitCode = -1;
+    QString output; // stdout and stderr
+};
+
+Finished runToEnd(const QStringList &arguments, int timeoutMillis = 240000)
+{
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::MergedChannels);
+    cli.start(cliPath(), arguments);
+    Finished run;
+    if (!cli.waitForStarted() || !cli.waitForFinished(timeoutMillis)) {
+        cli.kill();
+        cli.waitForFinished();
+        run.output = QString::fromUtf8(cli.readAll()) + u"\n(did not finish in time)"_s;
+        return run;
+    }
+    run.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+    run.output = QString::fromUtf8(cli.readAll());
+    return run;
+}
+
+// Kills the CLI with SIGKILL (no cleanup of any kind runs) and returns what it printed.
+QString killHard(QProcess &cli)
+{
+    cli.kill();
+    cli.waitForFinished(10000);
+    return QString::fromUtf8(cli.readAll());
+}
+
+} // namespace
+
+class TestResume : public QObject {
+    Q_OBJECT
+private:
+    // After the kill: the original is intact and the run's helper tables are there to resume from.
+    void checkInterruptedState(Connection &primary)
+    {
+        QCOMPARE(columnsOf(primary, u"t"_s), u"id,n,note,bulk"_s);
+        QVERIFY(tableExists(primary, u"_t_gho"_s));
+        QVERIFY(tableExists(primary, u"_t_ghk"_s));
+        QVERIFY(!tableExists(primary, u"_t_del"_s));
+    }
+
+    // Resumes, stops the load, and compares the migrated table with the reference altered natively.
+    void resumeAndCompare(Connection &primary, const testsupport::ScratchDatabase &db, Workload &work,
+                          const QString &expectInLog)
+    {
+        QTest::qWait(1500); // the application keeps writing while nothing migrates
+        const Finished resumed = runToEnd(cliArguments(db, {u"--resume"_s}));
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.output.right(3000)));
+        QVERIFY2(resumed.output.contains(u"resuming from the checkpoint"_s), qPrintable(resumed.output.left(3000)));
+        QVERIFY2(resumed.output.contains(expectInLog), qPrintable(resumed.output.left(3000)));
+        QVERIFY2(resumed.output.contains(u"verify: equal"_s), qPrintable(resumed.output.right(2000)));
+        QTest::qWait(500); // writes after the swap reach the new table
+        work.writer->stop();
+        QCOMPARE(work.writer->errors(), 0u);
+        QCOMPARE(columnsOf(primary, u"t"_s), u"id,n,note,bulk,extra"_s);
+        QVERIFY(!tableExists(primary, u"_t_gho"_s));
+        QVERIFY(!tableExists(primary, u"_t_ghc"_s));
+        QVERIFY(!tableExists(primary, u"_t_ghk"_s));
+        primary.execute(u"ALTER TABLE t_ref "_s + alter);
+        const auto migrated = testsupport::checksumTable(primary, db.name(), u"t"_s);
+        QCOMPARE(migrated, testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+        qInfo("resumed and equal: %llu rows, checksum %s", static_cast<unsigned long long>(migrated.rows),
+              qPrintable(migrated.hash));
+    }
+
+    // Starts the CLI slowed down (nice ratio) so that the copy can be caught in the middle; returns when a
+    // checkpoint with copy progress exists. Fails when the copy finished first.
+    bool startAndWaitForCopyProgress(QProcess &cli, Connection &primary, const testsupport::ScratchDatabase &db,
+                                     quint64 *rowsAtKill)
+    {
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        cli.start(cliPath(), cliArguments(db, {u"--nice-ratio"_s, u"3"_s, u"--chunk-size"_s, u"500"_s}));
+        if (!cli.waitForStarted())
+            return false;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 120000 && cli.state() == QProcess::Running) {
+            const CheckpointRow row = readCheckpoint(primary);
+            if (row.copyComplete)
+                return false;
+            if (row.keyWritten && row.rowsCopied >= tableRows / 5) {
+                *rowsAtKill = row.rowsCopied;
+                return true;
+            }
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void killedMidCopyResumesWithoutRecopying()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_copy"_s);
+        Connection primary = Connection::open(db.primary());
+        Workload work = startLoad(primary, db);
+        QProcess cli;
+        quint64 rowsAtCheckpoint = 0;
+        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rowsAtCheckpoint), "the copy was not caught midway");
+        const QString firstRun = killHard(cli);
+        QVERIFY2(!firstRun.contains(u"Done"_s), qPrintable(firstRun.right(1000)));
+        checkInterruptedState(primary);
+        QVERIFY(rowsAtCheckpoint < tableRows);
+        qInfo("killed mid-copy; the checkpoint had %llu rows copied", static_cast<unsigned long long>(rowsAtCheckpoint));
+        resumeAndCompare(primary, db, work, u"copy: resuming after key"_s);
+    }
+
+    void killedWhilePostponedResumes()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_postponed"_s);
+        Connection primary = Connection::open(db.primary());
+        Workload work = startLoad(primary, db);
+        QTemporaryDir dir;
+        const QString flag = dir.filePath(u"postpone.flag"_s);
+        QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        cli.start(cliPath(), cliArguments(db, {u"--postpone-cut-over-flag-file"_s, flag}));
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(readCheckpoint(primary).copyComplete || cli.state() != QProcess::Running, 120000);
+        QVERIFY(cli.state() == QProcess::Running);
+        QTest::qWait(2500); // postponed, applying the load's writes, checkpointing
+        killHard(cli);
+        checkInterruptedState(primary);
+        QFile::remove(flag); // the resumed run cuts over
+        resumeAndCompare(primary, db, work, u"copy: finished before the interruption"_s);
+    }
+
+    void killedMidApplyResumes()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_apply"_s);
+        Connection primary = Connection::open(db.primary());
+        Workload work = startLoad(primary, db);
+        QTemporaryDir dir;
+        const QString flag = dir.filePath(u"postpone.flag"_s);
+        QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        cli.start(cliPath(), cliArguments(db, {u"--postpone-cut-over-flag-file"_s, flag}));
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(readCheckpoint(primary).copyComplete || cli.state() != QProcess::Running, 120000);
+        QVERIFY(cli.state() == QProcess::Running);
+        // One statement changes every row; the kill comes as soon as the ghost shows some of it applied.
+        work.bulkRequested->store(true);
+        QElapsedTimer clock;
+        clock.start();
+        quint64 applied = 0;
+        while (clock.elapsed() < 60000 && applied == 0) {
+            applied = primary.scalar(u"SELECT COUNT(*) FROM _t_gho WHERE bulk = 1"_s).value_or(u"0"_s).toULongLong();
+            if (applied == 0)
+                QTest::qWait(5);
+        }
+        killHard(cli);
+        QVERIFY2(applied > 0, "the bulk update never reached the ghost");
+        const quint64 inGhost = primary.scalar(u"SELECT COUNT(*) FROM _t_gho WHERE bulk = 1"_s).value().toULongLong();
+        const quint64 inTable = primary.scalar(u"SELECT COUNT(*) FROM t WHERE bulk = 1"_s).value().toULongLong();
+        qInfo("killed mid-apply: %llu of %llu updated rows were in the ghost", static_cast<unsigned long long>(inGhost),
+              static_cast<unsigned long long>(inTable));
+        QVERIFY2(inGhost < inTable, "the apply had finished before the kill: not a mid-apply crash");
+        checkInterruptedState(primary);
+        QFile::remove(flag);
+        resumeAndCompare(primary, db, work, u"copy: finished before the interruption"_s);
+    }
+
+    void resumesAcrossRotatedBinlogs()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_rotated"_s);
+        Connection primary = Connection::open(db.primary());
+        Connection replica = Connection::open(db.replica());
+        Workload work = startLoad(primary, db);
+        QProcess cli;
+        quint64 rows = 0;
+        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rows), "the copy was not caught midway");
+        killHard(cli);
+        checkInterruptedState(primary);
+        // FLUSH BINARY LOGS is never replicated or binlogged: it rotates the inspected replica's own binlog only.
+        for (int i = 0; i < 2; ++i) {
+            replica.execute(u"FLUSH BINARY LOGS"_s);
+            QTest::qWait(400); // the load writes into each new file
+        }
+        auto status = replica.query(u"SHOW MASTER STATUS"_s);
+        QVERIFY(status.next());
+        qInfo("the replica's binlog rotated to %s before the resume", qPrintable(status.text(0)));
+        resumeAndCompare(primary, db, work, u"copy: resuming after key"_s);
+    }
+
+    void purgedBinlogIsRefusedAndChangesNothing()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_purged"_s);
+        Connection primary = Connection::open(db.primary());
+        Connection replica = Connection::open(db.replica());
+        Workload work = startLoad(primary, db);
+        QProcess cli;
+        quint64 rows = 0;
+        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rows), "the copy was not caught midway");
+        killHard(cli);
+        replica.execute(u"FLUSH BINARY LOGS"_s);
+        auto status = replica.query(u"SHOW MASTER STATUS"_s);
+        QVERIFY(status.next());
+        const QString current = status.text(0);
+        // The killed run's dump thread may still hold its file open for a moment; the server skips files in use.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                replica.execute(u"PURGE BINARY LOGS TO %1"_s.arg(replica.quote(current)));
+                auto logs = replica.query(u"SHOW BINARY LOGS"_s);
+                return logs.next() && logs.text(0) == current;
+            }(),
+            30000);
+
+        const Finished refused = runToEnd(cliArguments(db, {u"--resume"_s}));
+        QVERIFY2(refused.exitCode != 0, qPrintable(refused.output.right(2000)));
+        QVERIFY2(refused.output.contains(u"purged"_s) && refused.output.contains(u"--initially-drop-ghost-table"_s),
+                 qPrintable(refused.output.right(2000)));
+        qInfo("refused: %s", qPrintable(refused.output.section(u"shadowswap-cli: "_s, 1).section(u'\n', 0, 0)));
+        checkInterruptedState(primary); // nothing was dropped: the DBA decides
+
+        // The way out the message names: start over.
+        const Finished again = runToEnd(cliArguments(db, {u"--initially-drop-ghost-table"_s}));
+        QVERIFY2(again.exitCode == 0, qPrintable(again.output.right(3000)));
+        work.writer->stop();
+        QCOMPARE(work.writer->errors(), 0u);
+        primary.execute(u"ALTER TABLE t_ref "_s + alter);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
+                 testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+    }
+
+    void unsafeResumesAreRefusedAndChangeNothing()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_refused"_s);
+        Connection primary = Connection::open(db.primary());
+        Workload work = startLoad(primary, db);
+        QProcess cli;
+        quint64 rows = 0;
+        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rows), "the copy was not caught midway");
+        killHard(cli);
+        work.writer->stop();
+        const auto original = testsupport::checksumTable(primary, db.name(), u"t"_s);
+
+        // Without --resume, the leftovers are refused with the way forward named.
+        Finished run = runToEnd(cliArguments(db, {}));
+        QVERIFY2(run.exitCode != 0 && run.output.contains(u"--resume"_s), qPrintable(run.output.right(2000)));
+        // A different --alter is not this migration.
+        QStringList otherAlter = cliArguments(db, {u"--resume"_s});
+        otherAlter[otherAlter.indexOf(alter)] = u"ADD COLUMN other INT"_s;
+        run = runToEnd(otherAlter);
+        QVERIFY2(run.exitCode != 0 && run.output.contains(u"same --alter"_s), qPrintable(run.output.right(2000)));
+        // A ghost altered by hand can't be trusted.
+        primary.execute(u"ALTER TABLE _t_gho ADD COLUMN sneaky INT"_s);
+        run = runToEnd(cliArguments(db, {u"--resume"_s}));
+        QVERIFY2(run.exitCode != 0 && run.output.contains(u"was altered after the checkpoint"_s),
+                 qPrintable(run.output.right(2000)));
+
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), original);
+        checkInterruptedState(primary);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResume)
+#include "tst_resume.moc"
