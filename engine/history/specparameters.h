@@ -10,4 +10,9 @@ namespace engine::history {
 // password (the inspector's, --master-password) or any field added later can never reach the file by accident.
 QJsonObject specParameters(const migration::MigrationSpec &spec);
 
+// The inverse, for resuming a recorded migration: the spec the parameters describe. Fields missing from the
+// object (journals written before they were recorded) keep MigrationSpec's defaults. Passwords and
+// --hooks-hint-token come back empty: the caller asks for them. `resume` is as recorded (normally false).
+migration::MigrationSpec specFromParameters(const QJsonObject &parameters);
+
 } // namespace engine::history
