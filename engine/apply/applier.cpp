@@ -82,14 +82,59 @@ void Applier::rethrowFailure() const
 
 QString Applier::flushStatements(const std::vector<QString> &keys) const
 {
-    return u"DELETE FROM %1 WHERE %2; "_s.arg(qualifiedName(m_options.schema, m_options.ghost),
-                                               KeyCodec::inSet(m_ghostKeyColumns, keys))
-        + m_insertPrefix + KeyCodec::inSet(m_sourceKeyColumns, keys) + u" LOCK IN SHARE MODE"_s;
+    return flushStatements(keys, u" LOCK IN SHARE MODE"_s);
 }
 
-void Applier::flushWithRetries(Connection &connection, const ChangeSet::Batch &batch)
+QString Applier::flushStatements(const std::vector<QString> &keys, const QString &lockClause) const
 {
-    const QString statements = u"START TRANSACTION; "_s + flushStatements(batch.keys) + u"; COMMIT"_s;
+    return u"DELETE FROM %1 WHERE %2; "_s.arg(qualifiedName(m_options.schema, m_options.ghost),
+                                               KeyCodec::inSet(m_ghostKeyColumns, keys))
+        + m_insertPrefix + KeyCodec::inSet(m_sourceKeyColumns, keys) + lockClause;
+}
+
+namespace {
+
+constexpr unsigned mysqlLockNowait = 3572; // ER_LOCK_NOWAIT (MySQL 8); MariaDB reports ER_LOCK_WAIT_TIMEOUT
+
+QString noWaitShareClause(const Connection &connection)
+{
+    const QString version = connection.serverVersion();
+    if (version.contains(u"MariaDB"_s, Qt::CaseInsensitive))
+        return u" LOCK IN SHARE MODE NOWAIT"_s; // MariaDB 10.3+
+    return version.section(u'.', 0, 0).toInt() >= 8 ? u" FOR SHARE NOWAIT"_s : QString();
+}
+
+} // namespace
+
+void Applier::apply(Connection &connection, const std::vector<QString> &keys, const QString &noWaitLock)
+{
+    if (!noWaitLock.isEmpty()) {
+        try {
+            connection.executeBatch(u"START TRANSACTION; "_s + flushStatements(keys, noWaitLock) + u"; COMMIT"_s);
+            return;
+        } catch (const DbException &error) {
+            try {
+                connection.execute(u"ROLLBACK"_s);
+            } catch (const DbException &) {
+            }
+            if (mysql::isConnectionFailure(error.code()))
+                throw;
+            const bool locked = error.code() == ER_LOCK_WAIT_TIMEOUT || error.code() == mysqlLockNowait;
+            if (locked && keys.size() > 1) {
+                const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
+                apply(connection, std::vector<QString>(keys.begin(), middle), noWaitLock);
+                apply(connection, std::vector<QString>(middle, keys.end()), noWaitLock);
+                return;
+            }
+            // One locked key (waiting now holds no other lock), or another error: the waiting path decides.
+        }
+    }
+    flushWithRetries(connection, keys);
+}
+
+void Applier::flushWithRetries(Connection &connection, const std::vector<QString> &keys)
+{
+    const QString statements = u"START TRANSACTION; "_s + flushStatements(keys) + u"; COMMIT"_s;
     QElapsedTimer duplicateSince;
     for (int attempt = 1;; ++attempt) {
         try {
@@ -136,13 +181,14 @@ void Applier::run(int partition)
     try {
         Connection connection = Connection::open(m_options.target, u"apply"_s);
         mysql::prepareDataSession(connection, {m_options.strict, true, 10});
+        const QString noWaitLock = noWaitShareClause(connection);
         while (!m_stopping) {
             m_throttle();
             const auto batchSize = static_cast<size_t>(std::max<qint64>(1, m_context->dmlBatchSize.load()));
             ChangeSet::Batch batch = m_changes->take(partition, batchSize, std::chrono::milliseconds(50));
             if (batch.keys.empty())
                 continue;
-            flushWithRetries(connection, batch);
+            apply(connection, batch.keys, noWaitLock);
             m_changes->complete(batch);
             m_context->eventsApplied = m_changes->eventsApplied();
         }

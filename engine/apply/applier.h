@@ -18,11 +18,14 @@ namespace engine::apply {
 
 // Brings changed keys from the original table to the ghost: for each batch of keys, one round trip of
 //   DELETE FROM ghost WHERE key IN (...); INSERT INTO ghost (...) SELECT ... FROM original WHERE key IN (...)
-//   LOCK IN SHARE MODE
-// in one transaction. The locking read waits for uncommitted writers, so it sees each row's committed state
-// even when the binlog event was read before the commit became visible (the semi-sync trap), and rows that no
-// longer exist simply vanish from the ghost. Plain INSERT, never IGNORE or REPLACE: a duplicate on a new unique
-// key is an error, retried while it may be transient and reported with its value when it persists.
+//   LOCK IN SHARE MODE NOWAIT
+// in one transaction. The locking read sees each row's committed state even when the binlog event was read
+// before the commit became visible (the semi-sync trap), and rows that no longer exist simply vanish from the
+// ghost. NOWAIT: while holding some rows' shared locks the applier never waits for another row's lock, so an
+// application transaction can't deadlock with it. When a row is locked, the batch is split in halves until the
+// locked key is alone, and a single key waits for its lock holding no other (MySQL 5.7 has no NOWAIT: there the
+// whole batch waits). Plain INSERT, never IGNORE or REPLACE: a duplicate on a new unique key is an error,
+// retried while it may be transient and reported with its value when it persists.
 //
 // One thread and one connection per ChangeSet partition. start()/stop() from the worker thread.
 class Applier {
@@ -51,7 +54,10 @@ public:
 
 private:
     void run(int partition);
-    void flushWithRetries(mysql::Connection &connection, const ChangeSet::Batch &batch);
+    // `noWaitLock`: the server's NOWAIT shared-lock clause, empty when it has none.
+    void apply(mysql::Connection &connection, const std::vector<QString> &keys, const QString &noWaitLock);
+    void flushWithRetries(mysql::Connection &connection, const std::vector<QString> &keys);
+    [[nodiscard]] QString flushStatements(const std::vector<QString> &keys, const QString &lockClause) const;
 
     Options m_options;
     inspect::MigrationPlan m_plan;

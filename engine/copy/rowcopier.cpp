@@ -1,6 +1,7 @@
 #include "rowcopier.h"
 
 #include <apply/applier.h>
+#include <apply/changeset.h>
 #include <logging/logging.h>
 #include <mysql/connection.h>
 #include <mysql/sqltext.h>
@@ -20,13 +21,36 @@ using engine::mysql::quoteIdentifier;
 
 namespace engine::copy {
 
+namespace {
+
+// Holds the appliers for the lifetime of one chunk attempt: paused, and no batch in flight.
+class ApplierHold {
+public:
+    ApplierHold(apply::ChangeSet &changes, migration::MigrationContext &context)
+        : m_changes(changes)
+    {
+        m_changes.setPaused(true);
+        while (!m_changes.waitIdle(std::chrono::milliseconds(200)))
+            context.checkAbort(); // a batch waits for a row lock; bounded by its lock wait timeout
+    }
+    ~ApplierHold() { m_changes.setPaused(false); }
+    ApplierHold(const ApplierHold &) = delete;
+    ApplierHold &operator=(const ApplierHold &) = delete;
+
+private:
+    apply::ChangeSet &m_changes;
+};
+
+} // namespace
+
 RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
-                     std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<migration::MigrationContext> context,
-                     CatchUp catchUp, ThrottleWait throttle)
+                     std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<apply::ChangeSet> changes,
+                     std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle)
     : m_connection(connection)
     , m_options(std::move(options))
     , m_plan(std::move(plan))
     , m_codec(std::move(codec))
+    , m_changes(std::move(changes))
     , m_context(std::move(context))
     , m_catchUp(std::move(catchUp))
     , m_throttle(std::move(throttle))
@@ -74,15 +98,15 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
 {
     const QString table = qualifiedName(m_options.schema, m_options.original);
     const QString ghost = qualifiedName(m_options.schema, m_options.ghost);
-    // A locking read, although it can make application transactions deadlock victims under heavy load: with a
-    // consistent (non-locking) read, a row deleted after the copy read it but before the copy inserted it is
-    // resurrected in the ghost (the applier's re-read finds nothing to do) — verification caught exactly that.
-    const QString insert = u"INSERT INTO %1 (%2) SELECT %3 FROM %4 FORCE INDEX (%5) WHERE %6 LOCK IN SHARE MODE"_s.arg(
+    // A consistent read (the session is READ COMMITTED): see the class comment for why holding the appliers
+    // makes it safe. Without the hold, verification caught a deleted row resurrected by such a read.
+    const QString insert = u"INSERT INTO %1 (%2) SELECT %3 FROM %4 FORCE INDEX (%5) WHERE %6"_s.arg(
         ghost, identifierList(m_plan.targetColumns()), identifierList(m_plan.sourceColumns()), table,
         quoteIdentifier(m_plan.key.name), range);
     bool rewrite = false;
     for (int attempt = 1;; ++attempt) {
         try {
+            const ApplierHold hold(*m_changes, *m_context);
             if (!rewrite)
                 return m_connection.executeBatch(u"START TRANSACTION; "_s + insert + u"; COMMIT"_s)[1];
             const auto affected = m_connection.executeBatch(
@@ -96,8 +120,7 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
             if (error.code() == ER_DUP_ENTRY) {
                 const auto [value, key] = apply::parseDuplicateEntry(error.error().message);
                 if (key.compare(m_plan.ghostKeyIndex, Qt::CaseInsensitive) == 0 && attempt <= 20) {
-                    // Appliers already wrote some of these rows (and may write more between our DELETE and
-                    // INSERT, which lock no gaps): rewrite the range.
+                    // Appliers already wrote some of these rows before the chunk: rewrite the range.
                     rewrite = true;
                     continue;
                 }

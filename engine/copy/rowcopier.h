@@ -14,11 +14,20 @@ namespace engine::mysql {
 class Connection;
 }
 
+namespace engine::apply {
+class ChangeSet;
+}
+
 namespace engine::copy {
 
 // Copies the original's rows into the ghost in key order, one chunk per transaction:
-//   INSERT INTO ghost (...) SELECT ... FROM original FORCE INDEX(key) WHERE key in (last, end] LOCK IN SHARE MODE
-// The shared locks make each chunk read committed rows while writers to those rows wait for a moment.
+//   INSERT INTO ghost (...) SELECT ... FROM original FORCE INDEX(key) WHERE key in (last, end]
+// a consistent read (READ COMMITTED): no locks on the original, so the application's writers never wait for the
+// copy or become deadlock victims of it. That is safe because the appliers are held while a chunk runs: a row
+// changed after the chunk's snapshot has a binlog event that is applied only after the chunk commits, and the
+// applier's re-read then brings the row's current state (a row deleted meanwhile is deleted from the ghost
+// again). Had an applier run during the chunk, the chunk could overwrite its newer row with the snapshot's older
+// one, or resurrect a row deleted after the snapshot.
 // The chunk size adapts so that a chunk takes about the target time. When appliers already brought some of the
 // chunk's keys over, the chunk is rewritten (DELETE + INSERT in one transaction) — idempotent under replay.
 // A duplicate on any other unique key is retried after the appliers catch up, then reported with its value.
@@ -39,9 +48,10 @@ public:
     using CatchUp = std::function<void()>;
     using ThrottleWait = std::function<void()>;
 
+    // `changes` is the appliers' queue: held (paused, in-flight batches finished) while each chunk runs.
     RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
-              std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<migration::MigrationContext> context,
-              CatchUp catchUp, ThrottleWait throttle);
+              std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<apply::ChangeSet> changes,
+              std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle);
 
     // Reads the key range to copy. Rows inserted above its end later reach the ghost through the binlog.
     // Returns false when the table is empty.
@@ -64,6 +74,7 @@ private:
     Options m_options;
     inspect::MigrationPlan m_plan;
     std::shared_ptr<apply::KeyCodec> m_codec;
+    std::shared_ptr<apply::ChangeSet> m_changes;
     std::shared_ptr<migration::MigrationContext> m_context;
     CatchUp m_catchUp;
     ThrottleWait m_throttle;

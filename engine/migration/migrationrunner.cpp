@@ -319,7 +319,7 @@ void MigrationRunner::copyRows()
     }
     copy::RowCopier::Options options{m_spec.database, m_spec.table, m_names.ghost, m_spec.chunkSize,
                                      m_spec.defaultRetries, m_resumeFrom ? m_resumeFrom->lastCopiedKey : std::nullopt};
-    copy::RowCopier copier(m_primary, options, m_plan, m_codec, m_context,
+    copy::RowCopier copier(m_primary, options, m_plan, m_codec, m_changes, m_context,
                            [this] { waitForBacklog(0); },
                            [this] { checkHelpers(); waitWhileThrottled(); });
     if (copier.prepare()) {
