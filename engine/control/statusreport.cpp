@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QFile>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using engine::migration::MigrationState;
 
@@ -92,6 +94,12 @@ QString ghostStatusHint(const ControlIdentity &identity, const ControlTarget &ta
         text += flagFileLine(u"postpone-cut-over-flag-file"_s, t.postponeCutOverFlagFile);
     if (!t.panicFlagFile.isEmpty())
         text += flagFileLine(u"panic-flag-file"_s, t.panicFlagFile);
+    if (s.state == MigrationState::RevertWindow) {
+        const QString left = goDuration(std::max<qint64>(0, s.revertWindowRemainingSeconds));
+        text += u"# Revert window: %1 left; the old table is %2 behind `%3`.`%4` (revert swaps it back, "
+                "close-revert-window keeps the new schema)\n"_s.arg(left, lagText(s.oldTableLagMillis),
+                                                                    identity.database, identity.table);
+    }
     for (const QString &endpoint : identity.servingOn)
         text += u"# Serving on %1\n"_s.arg(endpoint);
     return text;

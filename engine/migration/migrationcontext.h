@@ -63,6 +63,10 @@ public:
     std::atomic<quint64> chunkSize{0};
     std::atomic<bool> throttled{false};
     std::atomic<qint64> throttledMillis{0};
+    // The revert window's figures (ProgressSnapshot has their meaning), -1 before it; they keep their last values
+    // after it (snapshots show them only in the RevertWindow state). Written by the worker.
+    std::atomic<qint64> revertWindowRemainingSeconds{-1};
+    std::atomic<qint64> oldTableLagMillis{-1};
 
     void setState(MigrationState next);
     [[nodiscard]] MigrationState currentState() const { return static_cast<MigrationState>(state.load()); }

@@ -217,6 +217,10 @@ void MigrationController::sample()
     s.throttledMillis = c.throttledMillis;
     s.binlogPosition = c.binlogPosition();
     s.chunkSize = c.chunkSize;
+    if (s.state == MigrationState::RevertWindow) { // the context keeps the last figures after the window
+        s.revertWindowRemainingSeconds = c.revertWindowRemainingSeconds;
+        s.oldTableLagMillis = c.oldTableLagMillis;
+    }
     const bool copyDone = s.state > MigrationState::Copying && s.state != MigrationState::Failed
         && s.state != MigrationState::Aborted;
     s.copyPercent = copyDone ? 100.0

@@ -50,6 +50,13 @@ struct ProgressSnapshot {
     qint64 throttledMillis = 0;
     QString binlogPosition;
     quint64 chunkSize = 0;
+    // The revert window (RevertWindow state; -1 outside it). Seconds until it closes by itself, rounded up.
+    qint64 revertWindowRemainingSeconds = -1;
+    // How far the old table (_T_del) is behind the live one, in ms: the stream lag (the age of the newest
+    // heartbeat when it was read) while every change read from the stream has been applied to the old table;
+    // while some are still waiting, plus the time since that was last the case. So it bounds the age of the
+    // oldest write the old table still misses, to within a heartbeat interval.
+    qint64 oldTableLagMillis = -1;
 };
 
 struct MigrationSummary {

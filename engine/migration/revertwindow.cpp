@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -85,16 +86,30 @@ void MigrationRunner::keepRevertWindow()
         inverse, m_codec, m_changes, m_context, [] {});
     m_applier->start();
 
+    // The window's figures for snapshots (which show them only in the RevertWindow state, so they need no reset).
+    const qint64 windowMillis = m_spec.revertWindowSeconds * 1000LL;
+    QElapsedTimer window;
+    window.start();
+    qint64 caughtUpAt = 0; // window.elapsed() when every change read so far had been applied to the old table
+    const auto publishFigures = [&] {
+        const qint64 now = window.elapsed();
+        m_context->revertWindowRemainingSeconds = std::max<qint64>(0, (windowMillis - now + 999) / 1000);
+        // lastSequence first: if everything up to it is applied afterwards, the old table had caught up with
+        // the stream at least as of that read.
+        const quint64 read = m_changes->lastSequence();
+        if (m_changes->appliedThrough() >= read)
+            caughtUpAt = now;
+        m_context->oldTableLagMillis = std::max<qint64>(0, m_context->streamLagMillis) + (now - caughtUpAt);
+    };
+    publishFigures();
     m_context->setState(MigrationState::RevertWindow);
     SS_INFO("revert window open for {} s: {} is kept in sync with {}; 'revert' swaps it back", m_spec.revertWindowSeconds,
             m_names.old.toStdString(), m_spec.table.toStdString());
-    QElapsedTimer window;
-    window.start();
-    while (window.elapsed() < m_spec.revertWindowSeconds * 1000LL && !m_context->closeRevertWindow
-           && !m_context->abortRequested) {
+    while (window.elapsed() < windowMillis && !m_context->closeRevertWindow && !m_context->abortRequested) {
         m_capture->rethrowFailure();
         m_applier->rethrowFailure();
         m_context->backlog = m_changes->pendingKeys();
+        publishFigures();
         if (m_context->revertRequested) {
             revertSwap();
             return;

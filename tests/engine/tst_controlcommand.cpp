@@ -122,6 +122,20 @@ private Q_SLOTS:
         QVERIFY(run(u"sup"_s).text.endsWith(u"ETA: N/A\n"_s));
     }
 
+    void statusShowsTheRevertWindow()
+    {
+        QVERIFY(!run(u"status"_s).text.contains(u"Revert window"_s));
+        m_target.progress.state = MigrationState::RevertWindow;
+        m_target.progress.etaSeconds = 0;
+        m_target.progress.revertWindowRemainingSeconds = 125;
+        m_target.progress.oldTableLagMillis = 350;
+        const QString text = run(u"status"_s).text;
+        QVERIFY2(text.contains(u"# Revert window: 2m5s left; the old table is 0.35s behind `shop`.`orders` "
+                               "(revert swaps it back, close-revert-window keeps the new schema)\n"_s),
+                 qPrintable(text));
+        QVERIFY(text.endsWith(u"State: revert-window; ETA: due\n"_s));
+    }
+
     void coordinatesAreReadOnly()
     {
         QCOMPARE(run(u"coordinates"_s).text, u"mariadb-bin.000003:4567\n"_s);

@@ -62,9 +62,17 @@ private Q_SLOTS:
         QElapsedTimer inWindow;
         quint64 statementsAtSwap = 0;
         bool sawNewSchema = false;
+        qint64 firstRemaining = -1, lastRemaining = -1, worstLag = -1;
+        bool figuresOutsideWindow = false;
         const auto outcome = testsupport::runMigration(spec, 240000, [&](auto &controller, const auto &snapshot) {
-            if (snapshot.state != MigrationState::RevertWindow)
+            if (snapshot.state != MigrationState::RevertWindow) {
+                figuresOutsideWindow |= snapshot.revertWindowRemainingSeconds != -1 || snapshot.oldTableLagMillis != -1;
                 return;
+            }
+            if (firstRemaining < 0)
+                firstRemaining = snapshot.revertWindowRemainingSeconds;
+            lastRemaining = snapshot.revertWindowRemainingSeconds;
+            worstLag = std::max(worstLag, snapshot.oldTableLagMillis);
             if (!inWindow.isValid()) {
                 inWindow.start();
                 statementsAtSwap = writer->statements();
@@ -79,6 +87,11 @@ private Q_SLOTS:
         QVERIFY(sawNewSchema);
         QVERIFY(outcome.summary.reverted);
         QVERIFY(outcome.states.contains(MigrationState::RevertWindow));
+        // The window's figures: a countdown from 60 s, and a lag that is known and small under this light load.
+        QVERIFY2(firstRemaining <= 60 && firstRemaining >= 55, qPrintable(QString::number(firstRemaining)));
+        QVERIFY2(lastRemaining < firstRemaining, qPrintable(u"%1 -> %2"_s.arg(firstRemaining).arg(lastRemaining)));
+        QVERIFY2(worstLag >= 0 && worstLag < 10000, qPrintable(QString::number(worstLag)));
+        QVERIFY(!figuresOutsideWindow);
         QVERIFY2(writer->statements() > statementsAtSwap + 200, "the load must have written during the window");
         QCOMPARE(writer->errors(), 0u);
         QVERIFY(!primary.query(u"SHOW COLUMNS FROM t LIKE 'extra'"_s).next());
