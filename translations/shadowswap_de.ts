@@ -472,154 +472,159 @@
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <source>reverted to the old schema</source>
+        <translation>auf das alte Schema zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>failed (%1)</source>
         <translation>fehlgeschlagen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
         <translation>Die Vorabprüfung hat die Migration blockiert; nichts wurde geändert. Siehe die Befunde.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;Migration</source>
         <translation>&amp;Migration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;Inspect table…</source>
         <translation>Tabelle &amp;untersuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>&amp;Start migration</source>
         <translation>Migration &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>&amp;Throttle / Resume</source>
         <translation>&amp;Drosseln / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>&amp;About Shadowswap</source>
         <translation>Ü&amp;ber Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>About Shadowswap</source>
         <translation>Über Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online-Schemaänderungen für laufende MySQL- und MariaDB-Tabellen: Die neue Tabelle wird aufgebaut, über das Binlog synchron gehalten und dann atomar eingetauscht.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Connected: %1</source>
         <translation>Verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Migration: %1</source>
         <translation>Migration: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation>--demo: keine Sandbox in der Umgebung (scripts/demo ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Start migration</source>
         <translation>Migration starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
@@ -628,47 +633,47 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der Seite „Vorabprüfung“.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>Connect to a server first.</source>
         <translation>Verbinden Sie sich zuerst mit einem Server.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Inspect table</source>
         <translation>Tabelle untersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Table to inspect (schema.table):</source>
         <translation>Zu untersuchende Tabelle (schema.tabelle):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>A migration is running</source>
         <translation>Eine Migration läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation>Die Migration von %1.%2 läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
         <translation>Lassen Sie sie weiterlaufen und minimieren Sie das Fenster, oder brechen Sie sie sicher ab: Die Hilfstabellen werden gelöscht, die Originaltabelle bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>&amp;Keep running (minimize)</source>
         <translation>&amp;Weiterlaufen lassen (minimieren)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>&amp;Abort safely and quit</source>
         <translation>Sicher &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation>Breche ab; das Fenster schließt sich, sobald die Hilfstabellen entfernt sind …</translation>
     </message>
@@ -770,186 +775,191 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MonitorPage</name>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="42"/>
+        <location filename="../ui/monitorpage.cpp" line="43"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="42"/>
+        <location filename="../ui/monitorpage.cpp" line="43"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="50"/>
+        <location filename="../ui/monitorpage.cpp" line="51"/>
         <source>No migration is running. Start one from &quot;New migration&quot;.</source>
         <translation>Es läuft keine Migration. Starten Sie eine unter „Neue Migration“.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="54"/>
-        <location filename="../ui/monitorpage.cpp" line="181"/>
-        <location filename="../ui/monitorpage.cpp" line="226"/>
+        <location filename="../ui/monitorpage.cpp" line="55"/>
+        <location filename="../ui/monitorpage.cpp" line="184"/>
+        <location filename="../ui/monitorpage.cpp" line="235"/>
         <source>&amp;Throttle</source>
         <translation>&amp;Drosseln</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="55"/>
-        <location filename="../ui/monitorpage.cpp" line="211"/>
+        <location filename="../ui/monitorpage.cpp" line="56"/>
+        <location filename="../ui/monitorpage.cpp" line="218"/>
         <source>&amp;Postpone cut-over</source>
         <translation>Umschaltung &amp;aufschieben</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="56"/>
+        <location filename="../ui/monitorpage.cpp" line="57"/>
         <source>&amp;Cut over now…</source>
         <translation>Jetzt &amp;umschalten …</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="57"/>
+        <location filename="../ui/monitorpage.cpp" line="58"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="95"/>
+        <location filename="../ui/monitorpage.cpp" line="97"/>
         <source>Pause copying rows and applying changes (as gh-ost does). The binlog is still read and the changed keys queue up, so nothing is lost; they are applied on Resume.</source>
         <translation>Kopieren und Anwenden von Änderungen pausieren (wie bei gh-ost). Das Binlog wird weiter gelesen und die geänderten Schlüssel werden vorgemerkt, es geht also nichts verloren; sie werden beim Fortsetzen angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="98"/>
+        <location filename="../ui/monitorpage.cpp" line="100"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
         <translation>Den Tabellentausch zurückhalten: Nach dem Kopieren wartet die Migration (und wendet weiter Änderungen an), bis Sie ihn erlauben.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="100"/>
+        <location filename="../ui/monitorpage.cpp" line="102"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
         <translation>Die Tabellen tauschen, sobald die Kopie fertig ist, auch wenn die Umschaltung aufgeschoben ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="101"/>
+        <location filename="../ui/monitorpage.cpp" line="103"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
         <translation>Anhalten und die Hilfstabellen entfernen. Die Originaltabelle wird nicht angerührt.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="105"/>
-        <location filename="../ui/monitorpage.cpp" line="110"/>
+        <location filename="../ui/monitorpage.cpp" line="107"/>
+        <location filename="../ui/monitorpage.cpp" line="112"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="106"/>
+        <location filename="../ui/monitorpage.cpp" line="108"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
         <translation>Wie lange ein Kopierblock dauern soll; die Blockgröße passt sich daran an.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="111"/>
+        <location filename="../ui/monitorpage.cpp" line="113"/>
         <source>Copying pauses while the lag is above this.</source>
         <translation>Das Kopieren pausiert, solange die Verzögerung darüber liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="115"/>
+        <location filename="../ui/monitorpage.cpp" line="117"/>
         <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
         <translation>Nach jedem Block diesen Anteil seiner Kopierzeit pausieren (0,5: 1 s kopieren, 0,5 s ruhen).</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="132"/>
+        <location filename="../ui/monitorpage.cpp" line="134"/>
         <source>Live settings</source>
         <translation>Laufende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="134"/>
+        <location filename="../ui/monitorpage.cpp" line="136"/>
         <source>Chunk target:</source>
         <translation>Blockdauer-Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="135"/>
+        <location filename="../ui/monitorpage.cpp" line="137"/>
         <source>Max lag:</source>
         <translation>Max. Verzögerung:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="136"/>
+        <location filename="../ui/monitorpage.cpp" line="138"/>
         <source>Nice ratio:</source>
         <translation>Nice-Verhältnis:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="142"/>
+        <location filename="../ui/monitorpage.cpp" line="144"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="144"/>
+        <location filename="../ui/monitorpage.cpp" line="146"/>
         <source>Show from:</source>
         <translation>Zeigen ab:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="181"/>
+        <location filename="../ui/monitorpage.cpp" line="184"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="211"/>
+        <location filename="../ui/monitorpage.cpp" line="218"/>
         <source>&amp;Allow cut-over</source>
         <translation>Umschaltung &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="219"/>
+        <location filename="../ui/monitorpage.cpp" line="228"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
         <translation>Migriere %1.%2: ALTER TABLE … %3</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="243"/>
+        <location filename="../ui/monitorpage.cpp" line="258"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 (replica) · backlog %9</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 von %3 Zeilen (%4 %) · Kopieren %5 Zeilen/s · Anwenden %6 Ereignisse/s · Verzögerung %7 (Strom) / %8 (Replikat) · Rückstand %9</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="254"/>
+        <location filename="../ui/monitorpage.cpp" line="269"/>
         <source>throttled: %1</source>
         <translation>gedrosselt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="266"/>
+        <location filename="../ui/monitorpage.cpp" line="282"/>
+        <source>&lt;b&gt;Reverted.&lt;/b&gt; %1 has its old schema again, with every write made since the cut-over. The table with the new schema is kept as %2.</source>
+        <translation>&lt;b&gt;Zurückgesetzt.&lt;/b&gt; %1 hat wieder sein altes Schema, mit allen Schreibzugriffen seit der Umschaltung. Die Tabelle mit dem neuen Schema bleibt als %2 erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.cpp" line="288"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
         <translation>&lt;b&gt;Fertig.&lt;/b&gt; %1 Zeilen kopiert, %2 Änderungen angewendet in %3; der Tausch blockierte Schreibzugriffe für %4 ms. %5</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="270"/>
+        <location filename="../ui/monitorpage.cpp" line="292"/>
         <source>The old table was dropped.</source>
         <translation>Die alte Tabelle wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="271"/>
+        <location filename="../ui/monitorpage.cpp" line="293"/>
         <source>The old table is kept as %1.</source>
         <translation>Die alte Tabelle bleibt als %1 erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="279"/>
+        <location filename="../ui/monitorpage.cpp" line="302"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Abgebrochen.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="279"/>
+        <location filename="../ui/monitorpage.cpp" line="302"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
         <translation>&lt;b&gt;Fehlgeschlagen&lt;/b&gt; (%1): </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="281"/>
+        <location filename="../ui/monitorpage.cpp" line="304"/>
         <source> The original table is untouched.</source>
         <translation> Die Originaltabelle ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="282"/>
+        <location filename="../ui/monitorpage.cpp" line="305"/>
         <source> The tables were already swapped; check the old table.</source>
         <translation> Die Tabellen waren bereits getauscht; prüfen Sie die alte Tabelle.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="330"/>
+        <location filename="../ui/monitorpage.cpp" line="353"/>
         <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2 (replica); %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Tabellen tauschen, sobald die Kopie fertig ist?&lt;/p&gt;&lt;p&gt;Aktuelle Verzögerung: %1 (Binlog-Strom), %2 (Replikat); %3 geänderte Schlüssel sind noch anzuwenden.&lt;/p&gt;&lt;p&gt;Schreibzugriffe der Anwendung auf die Tabelle warten auf den Tausch, meist deutlich unter einer Sekunde; hält eine Sitzung eine Sperre auf der Tabelle, läuft der Tausch in eine Zeitüberschreitung und wird wiederholt.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="335"/>
+        <location filename="../ui/monitorpage.cpp" line="358"/>
         <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Derzeit hält keine Sitzung auf dem Primärserver die Tabelle oder eine lange Transaktion.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="337"/>
+        <location filename="../ui/monitorpage.cpp" line="360"/>
         <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;&lt;b&gt;%n Sitzung auf dem Primärserver könnte den Tausch aufhalten:&lt;/b&gt;&lt;/p&gt;</numerusform>
@@ -957,7 +967,7 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="344"/>
+        <location filename="../ui/monitorpage.cpp" line="367"/>
         <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;… und %n weitere.&lt;/p&gt;</numerusform>
@@ -965,17 +975,17 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="347"/>
+        <location filename="../ui/monitorpage.cpp" line="370"/>
         <source>Cut over now</source>
         <translation>Jetzt umschalten</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="356"/>
+        <location filename="../ui/monitorpage.cpp" line="382"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Migration abbrechen?&lt;/p&gt;&lt;p&gt;Das Kopieren endet und die Hilfstabellen (die neue Tabelle und das Änderungsprotokoll) werden gelöscht. Die Originaltabelle bleibt genau, wie sie ist; nichts, was in sie geschrieben wurde, geht verloren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="359"/>
+        <location filename="../ui/monitorpage.cpp" line="385"/>
         <source>Abort migration</source>
         <translation>Migration abbrechen</translation>
     </message>
@@ -993,138 +1003,158 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         <translation>Alte Tabelle nach dem Tausch behalten</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="85"/>
+        <location filename="../ui/newmigrationpage.cpp" line="86"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="86"/>
+        <location filename="../ui/newmigrationpage.cpp" line="87"/>
         <source>&amp;Preflight…</source>
         <translation>&amp;Vorabprüfung …</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="87"/>
+        <location filename="../ui/newmigrationpage.cpp" line="88"/>
         <source>&amp;Start migration</source>
         <translation>Migration &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="105"/>
+        <location filename="../ui/newmigrationpage.cpp" line="107"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="105"/>
+        <location filename="../ui/newmigrationpage.cpp" line="107"/>
         <source>Rows (estimate)</source>
         <translation>Zeilen (Schätzung)</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="105"/>
+        <location filename="../ui/newmigrationpage.cpp" line="107"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="112"/>
+        <location filename="../ui/newmigrationpage.cpp" line="114"/>
         <source>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</source>
         <translation>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="119"/>
+        <location filename="../ui/newmigrationpage.cpp" line="121"/>
         <source> rows</source>
         <translation> Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="120"/>
+        <location filename="../ui/newmigrationpage.cpp" line="122"/>
         <source>Rows copied per chunk at the start. Later chunks adapt so that each takes about half a second; smaller chunks hold row locks for less time.</source>
         <translation>Zu Beginn pro Block kopierte Zeilen. Spätere Blöcke passen sich so an, dass jeder etwa eine halbe Sekunde dauert; kleinere Blöcke halten Zeilensperren kürzer.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="125"/>
+        <location filename="../ui/newmigrationpage.cpp" line="127"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="126"/>
+        <location filename="../ui/newmigrationpage.cpp" line="128"/>
         <source>When replication lag (or the lag of the binlog stream) exceeds this, copying pauses until it recovers. Changes keep being applied meanwhile.</source>
         <translation>Überschreitet die Replikationsverzögerung (oder die des Binlog-Stroms) diesen Wert, pausiert das Kopieren, bis sie sich erholt. Änderungen werden währenddessen weiter angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="128"/>
+        <location filename="../ui/newmigrationpage.cpp" line="130"/>
         <source>Copy and keep the new table in sync, then wait in &quot;postponed&quot; until you press &quot;Allow cut-over&quot; in the monitor. Use it to swap tables in a quiet moment.</source>
         <translation>Kopieren und die neue Tabelle synchron halten, dann in „aufgeschoben“ warten, bis Sie in der Überwachung „Umschaltung erlauben“ drücken. So tauschen Sie die Tabellen in einem ruhigen Moment.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="131"/>
+        <location filename="../ui/newmigrationpage.cpp" line="133"/>
         <source>After the swap the original table stays as _&lt;table&gt;_del, so you can go back. Untick to drop it at the end (on a large table the DROP itself can be slow).</source>
         <translation>Nach dem Tausch bleibt die Originaltabelle als _&lt;tabelle&gt;_del erhalten, damit Sie zurückkönnen. Abwählen, um sie am Ende zu löschen (bei großen Tabellen kann das DROP selbst langsam sein).</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="135"/>
+        <location filename="../ui/newmigrationpage.cpp" line="136"/>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="137"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="138"/>
+        <source>After the swap, keep the old table in sync for this long, so that &quot;Revert&quot; in the monitor can swap it back with every write (--revert-window). Changes that can&apos;t be inverted (a changed column type, renamed columns) are refused at start.</source>
+        <translation>Die alte Tabelle nach dem Tausch so lange synchron halten, damit „Zurücksetzen“ in der Überwachung sie mit allen Schreibzugriffen zurücktauschen kann (--revert-window). Änderungen, die sich nicht umkehren lassen (ein geänderter Spaltentyp, umbenannte Spalten), werden beim Start abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="144"/>
         <source>The server id Shadowswap uses to read the binlog as a replica would. It must differ from every real server and every other running migration.</source>
         <translation>Die Server-ID, mit der Shadowswap das Binlog wie ein Replikat liest. Sie muss sich von jedem echten Server und jeder anderen laufenden Migration unterscheiden.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="137"/>
+        <location filename="../ui/newmigrationpage.cpp" line="146"/>
         <source>host:port, host:port (optional)</source>
         <translation>host:port, host:port (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="138"/>
+        <location filename="../ui/newmigrationpage.cpp" line="147"/>
         <source>More replicas whose lag pauses the copy when it exceeds the max lag (gh-ost&apos;s --throttle-control-replicas). The server you connected to is always watched when it is a replica.</source>
         <translation>Weitere Replikate, deren Verzögerung das Kopieren pausiert, wenn sie die maximale Verzögerung überschreitet (--throttle-control-replicas von gh-ost). Der verbundene Server wird immer beobachtet, wenn er ein Replikat ist.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="141"/>
+        <location filename="../ui/newmigrationpage.cpp" line="150"/>
         <source>Create the new table empty, apply the ALTER, show the result, and drop it. Changes no data.</source>
         <translation>Die neue Tabelle leer anlegen, das ALTER anwenden, das Ergebnis zeigen und sie wieder löschen. Ändert keine Daten.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="143"/>
-        <location filename="../ui/newmigrationpage.cpp" line="342"/>
+        <location filename="../ui/newmigrationpage.cpp" line="152"/>
+        <location filename="../ui/newmigrationpage.cpp" line="352"/>
         <source>Start copying; you watch and steer the migration in the Monitor.</source>
         <translation>Kopieren starten; Sie beobachten und steuern die Migration in der Überwachung.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="150"/>
+        <location filename="../ui/newmigrationpage.cpp" line="159"/>
         <source>&amp;Schema:</source>
         <translation>&amp;Schema:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="152"/>
+        <location filename="../ui/newmigrationpage.cpp" line="161"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="164"/>
+        <location filename="../ui/newmigrationpage.cpp" line="173"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="166"/>
+        <location filename="../ui/newmigrationpage.cpp" line="175"/>
         <source>Chunk size:</source>
         <translation>Blockgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="167"/>
+        <location filename="../ui/newmigrationpage.cpp" line="176"/>
         <source>Max lag:</source>
         <translation>Max. Verzögerung:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="168"/>
+        <location filename="../ui/newmigrationpage.cpp" line="177"/>
         <source>Replicas to watch:</source>
         <translation>Beobachtete Replikate:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="169"/>
+        <location filename="../ui/newmigrationpage.cpp" line="178"/>
         <source>Binlog client server id:</source>
         <translation>Server-ID des Binlog-Clients:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="216"/>
+        <location filename="../ui/newmigrationpage.cpp" line="179"/>
+        <source>Revert window:</source>
+        <translation>Rücksetzfenster:</translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="226"/>
         <source>Dry run passed: the new table was built empty, checked and dropped again.</source>
         <translation>Probelauf bestanden: Die neue Tabelle wurde leer angelegt, geprüft und wieder gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="222"/>
+        <location filename="../ui/newmigrationpage.cpp" line="232"/>
         <source>The dry run failed (%1):
 
 %2</source>
@@ -1133,32 +1163,32 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="223"/>
+        <location filename="../ui/newmigrationpage.cpp" line="233"/>
         <source>Dry run failed: %1</source>
         <translation>Probelauf fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="248"/>
+        <location filename="../ui/newmigrationpage.cpp" line="258"/>
         <source>Loading schemas…</source>
         <translation>Lade Schemata …</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="328"/>
+        <location filename="../ui/newmigrationpage.cpp" line="338"/>
         <source>Pick a table, then type the ALTER:</source>
         <translation>Wählen Sie eine Tabelle und geben Sie dann das ALTER ein:</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="343"/>
+        <location filename="../ui/newmigrationpage.cpp" line="353"/>
         <source>Preflight found blocking problems (%1). Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
         <translation>Die Vorabprüfung hat blockierende Probleme gefunden (%1). Beheben Sie sie und wiederholen Sie die Vorabprüfung, oder übergehen Sie sie einzeln auf der Seite „Vorabprüfung“.</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="381"/>
+        <location filename="../ui/newmigrationpage.cpp" line="392"/>
         <source>Building the new table empty…</source>
         <translation>Lege die neue Tabelle leer an …</translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="382"/>
+        <location filename="../ui/newmigrationpage.cpp" line="393"/>
         <source>Dry run running…</source>
         <translation>Probelauf läuft …</translation>
     </message>
@@ -1342,119 +1372,225 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
     </message>
 </context>
 <context>
-    <name>ui::StateStrip</name>
+    <name>ui::RevertWindowPanel</name>
     <message>
-        <location filename="../ui/statestrip.cpp" line="36"/>
-        <source>Validating</source>
-        <translation>Prüfen</translation>
+        <location filename="../ui/revertwindowpanel.cpp" line="22"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="37"/>
-        <source>Copying</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="38"/>
-        <source>Verifying</source>
-        <translation>Verifizieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="39"/>
-        <source>Postponed</source>
-        <translation>Aufgeschoben</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="40"/>
-        <source>Cutting over</source>
-        <translation>Umschalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="41"/>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="74"/>
-        <source>idle</source>
-        <translation>untätig</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="75"/>
-        <source>connecting</source>
-        <translation>verbinde</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="76"/>
-        <source>validating</source>
-        <translation>prüfe</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="77"/>
-        <source>creating the new table</source>
-        <translation>lege die neue Tabelle an</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="78"/>
-        <source>copying</source>
-        <translation>kopiere</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="79"/>
-        <source>verifying</source>
-        <translation>verifiziere</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="80"/>
-        <source>postponed: waiting for you to allow the cut-over</source>
-        <translation>aufgeschoben: wartet darauf, dass Sie die Umschaltung erlauben</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="81"/>
-        <source>cutting over</source>
-        <translation>schalte um</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="82"/>
-        <source>done</source>
-        <translation>fertig</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="83"/>
-        <source>dry run done</source>
-        <translation>Probelauf fertig</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="84"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="85"/>
-        <source>aborted</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="94"/>
+        <location filename="../ui/revertwindowpanel.cpp" line="23"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="28"/>
+        <source>Revert window</source>
+        <translation>Rücksetzfenster</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="32"/>
+        <source>&amp;Revert to the old schema…</source>
+        <translation>Auf das alte Schema &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="33"/>
+        <source>&amp;Keep the new schema (close window)…</source>
+        <translation>Neues Schema &amp;behalten (Fenster schließen) …</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="51"/>
+        <source>Time left in the revert window. When it runs out the window closes by itself and the new schema stays.</source>
+        <translation>Verbleibende Zeit im Rücksetzfenster. Läuft sie ab, schließt sich das Fenster von selbst und das neue Schema bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="53"/>
+        <source>How far the old table is behind the live one: the lag of the binlog stream, plus the time since all changes read from it were last applied to the old table.</source>
+        <translation>Wie weit die alte Tabelle hinter der laufenden zurückliegt: die Verzögerung des Binlog-Stroms plus die Zeit, seit alle daraus gelesenen Änderungen zuletzt auf die alte Tabelle angewendet waren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="56"/>
+        <source>Swap the old table back in (a second atomic swap). Every write made since the cut-over is kept.</source>
+        <translation>Die alte Tabelle zurücktauschen (ein zweiter atomarer Tausch). Alle Schreibzugriffe seit der Umschaltung bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="58"/>
+        <source>End the revert window now. The old table stops following the live one; the new schema stays.</source>
+        <translation>Das Rücksetzfenster jetzt beenden. Die alte Tabelle folgt der laufenden nicht mehr; das neue Schema bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="62"/>
+        <source>Time left:</source>
+        <translation>Verbleibend:</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="116"/>
+        <source>Old table behind the live one: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Rückstand der alten Tabelle: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/revertwindowpanel.cpp" line="119"/>
+        <source> (%n change(s) to apply)</source>
+        <translation>
+            <numerusform> (%n Änderung anzuwenden)</numerusform>
+            <numerusform> (%n Änderungen anzuwenden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="123"/>
+        <source>The swap is made. The old table is kept in sync with every write to %1, so a revert loses nothing. When the time is up the window closes and the new schema stays.</source>
+        <translation>Der Tausch ist erfolgt. Die alte Tabelle wird mit jedem Schreibzugriff auf %1 synchron gehalten, ein Zurücksetzen verliert also nichts. Ist die Zeit um, schließt sich das Fenster und das neue Schema bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="143"/>
+        <source>&lt;p&gt;Revert %1 to its old schema?&lt;/p&gt;&lt;p&gt;The old table is swapped back in with a second atomic swap, the same kind as the cut-over: application writes to the table wait for it, usually well under a second. Every write made since the cut-over is kept: the old table has been following the live one (it is %2 behind right now; the swap waits until it has caught up).&lt;/p&gt;&lt;p&gt;The table with the new schema is kept beside it, so nothing is dropped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 auf das alte Schema zurücksetzen?&lt;/p&gt;&lt;p&gt;Die alte Tabelle wird mit einem zweiten atomaren Tausch zurückgetauscht, derselben Art wie die Umschaltung: Schreibzugriffe der Anwendung auf die Tabelle warten darauf, meist deutlich unter einer Sekunde. Alle Schreibzugriffe seit der Umschaltung bleiben erhalten: Die alte Tabelle ist der laufenden gefolgt (sie liegt gerade %2 zurück; der Tausch wartet, bis sie aufgeholt hat).&lt;/p&gt;&lt;p&gt;Die Tabelle mit dem neuen Schema bleibt daneben erhalten, es wird also nichts gelöscht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="149"/>
+        <source>Revert to the old schema</source>
+        <translation>Auf das alte Schema zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="151"/>
+        <source>Reverting: the old table catches up, then it is swapped back in…</source>
+        <translation>Zurücksetzen: Die alte Tabelle holt auf, dann wird sie zurückgetauscht …</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="159"/>
+        <source>&lt;p&gt;Close the revert window and keep the new schema of %1?&lt;/p&gt;&lt;p&gt;The old table stops following the live one, so a revert is no longer possible. It is then kept or dropped as chosen when the migration started.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Rücksetzfenster schließen und das neue Schema von %1 behalten?&lt;/p&gt;&lt;p&gt;Die alte Tabelle folgt der laufenden nicht mehr, ein Zurücksetzen ist dann nicht mehr möglich. Sie wird anschließend behalten oder gelöscht, wie beim Start der Migration gewählt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="163"/>
+        <source>Keep the new schema</source>
+        <translation>Neues Schema behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="165"/>
+        <source>Closing the revert window; the new schema stays…</source>
+        <translation>Das Rücksetzfenster wird geschlossen; das neue Schema bleibt …</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StateStrip</name>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="37"/>
+        <source>Validating</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="38"/>
+        <source>Copying</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="39"/>
+        <source>Verifying</source>
+        <translation>Verifizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="40"/>
+        <source>Postponed</source>
+        <translation>Aufgeschoben</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="41"/>
+        <source>Cutting over</source>
+        <translation>Umschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="42"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="75"/>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="76"/>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="77"/>
+        <source>validating</source>
+        <translation>prüfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="78"/>
+        <source>creating the new table</source>
+        <translation>lege die neue Tabelle an</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="79"/>
+        <source>copying</source>
+        <translation>kopiere</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="80"/>
+        <source>verifying</source>
+        <translation>verifiziere</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="81"/>
+        <source>postponed: waiting for you to allow the cut-over</source>
+        <translation>aufgeschoben: wartet darauf, dass Sie die Umschaltung erlauben</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="82"/>
+        <source>cutting over</source>
+        <translation>schalte um</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="83"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="84"/>
+        <source>dry run done</source>
+        <translation>Probelauf fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="85"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="86"/>
+        <source>aborted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="87"/>
+        <source>swapped; revert window open</source>
+        <translation>getauscht; Rücksetzfenster offen</translation>
+    </message>
+    <message>
         <location filename="../ui/statestrip.cpp" line="96"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="98"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="97"/>
+        <location filename="../ui/statestrip.cpp" line="99"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="140"/>
+        <location filename="../ui/statestrip.cpp" line="142"/>
         <source>Copy ETA: %1 · elapsed %2</source>
         <translation>Kopie fertig in: %1 · vergangen %2</translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="142"/>
+        <location filename="../ui/statestrip.cpp" line="144"/>
         <source>Elapsed %1</source>
         <translation>Vergangen %1</translation>
     </message>

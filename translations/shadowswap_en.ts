@@ -472,201 +472,206 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <source>reverted to the old schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>failed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>&amp;Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>&amp;Migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>&amp;Inspect table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Dry run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>&amp;Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Ctrl+Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>&amp;Throttle / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>&amp;Abort…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>Ctrl+Shift+A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>&amp;About Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>About Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Connected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Migration: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>Connect to a server first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Inspect table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Table to inspect (schema.table):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>A migration is running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>&amp;Keep running (minimize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>&amp;Abort safely and quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,186 +773,191 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::MonitorPage</name>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="42"/>
+        <location filename="../ui/monitorpage.cpp" line="43"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="42"/>
+        <location filename="../ui/monitorpage.cpp" line="43"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="50"/>
+        <location filename="../ui/monitorpage.cpp" line="51"/>
         <source>No migration is running. Start one from &quot;New migration&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="54"/>
-        <location filename="../ui/monitorpage.cpp" line="181"/>
-        <location filename="../ui/monitorpage.cpp" line="226"/>
+        <location filename="../ui/monitorpage.cpp" line="55"/>
+        <location filename="../ui/monitorpage.cpp" line="184"/>
+        <location filename="../ui/monitorpage.cpp" line="235"/>
         <source>&amp;Throttle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="55"/>
-        <location filename="../ui/monitorpage.cpp" line="211"/>
+        <location filename="../ui/monitorpage.cpp" line="56"/>
+        <location filename="../ui/monitorpage.cpp" line="218"/>
         <source>&amp;Postpone cut-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="56"/>
+        <location filename="../ui/monitorpage.cpp" line="57"/>
         <source>&amp;Cut over now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="57"/>
+        <location filename="../ui/monitorpage.cpp" line="58"/>
         <source>&amp;Abort…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="95"/>
+        <location filename="../ui/monitorpage.cpp" line="97"/>
         <source>Pause copying rows and applying changes (as gh-ost does). The binlog is still read and the changed keys queue up, so nothing is lost; they are applied on Resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="98"/>
+        <location filename="../ui/monitorpage.cpp" line="100"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="100"/>
+        <location filename="../ui/monitorpage.cpp" line="102"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="101"/>
+        <location filename="../ui/monitorpage.cpp" line="103"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="105"/>
-        <location filename="../ui/monitorpage.cpp" line="110"/>
+        <location filename="../ui/monitorpage.cpp" line="107"/>
+        <location filename="../ui/monitorpage.cpp" line="112"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="106"/>
+        <location filename="../ui/monitorpage.cpp" line="108"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="111"/>
+        <location filename="../ui/monitorpage.cpp" line="113"/>
         <source>Copying pauses while the lag is above this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="115"/>
+        <location filename="../ui/monitorpage.cpp" line="117"/>
         <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="132"/>
+        <location filename="../ui/monitorpage.cpp" line="134"/>
         <source>Live settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="134"/>
+        <location filename="../ui/monitorpage.cpp" line="136"/>
         <source>Chunk target:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="135"/>
+        <location filename="../ui/monitorpage.cpp" line="137"/>
         <source>Max lag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="136"/>
+        <location filename="../ui/monitorpage.cpp" line="138"/>
         <source>Nice ratio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="142"/>
+        <location filename="../ui/monitorpage.cpp" line="144"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="144"/>
+        <location filename="../ui/monitorpage.cpp" line="146"/>
         <source>Show from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="181"/>
+        <location filename="../ui/monitorpage.cpp" line="184"/>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="211"/>
+        <location filename="../ui/monitorpage.cpp" line="218"/>
         <source>&amp;Allow cut-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="219"/>
+        <location filename="../ui/monitorpage.cpp" line="228"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="243"/>
+        <location filename="../ui/monitorpage.cpp" line="258"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 (replica) · backlog %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="254"/>
+        <location filename="../ui/monitorpage.cpp" line="269"/>
         <source>throttled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="266"/>
+        <location filename="../ui/monitorpage.cpp" line="282"/>
+        <source>&lt;b&gt;Reverted.&lt;/b&gt; %1 has its old schema again, with every write made since the cut-over. The table with the new schema is kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.cpp" line="288"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="270"/>
+        <location filename="../ui/monitorpage.cpp" line="292"/>
         <source>The old table was dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="271"/>
+        <location filename="../ui/monitorpage.cpp" line="293"/>
         <source>The old table is kept as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="279"/>
+        <location filename="../ui/monitorpage.cpp" line="302"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="279"/>
+        <location filename="../ui/monitorpage.cpp" line="302"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="281"/>
+        <location filename="../ui/monitorpage.cpp" line="304"/>
         <source> The original table is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="282"/>
+        <location filename="../ui/monitorpage.cpp" line="305"/>
         <source> The tables were already swapped; check the old table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="330"/>
+        <location filename="../ui/monitorpage.cpp" line="353"/>
         <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2 (replica); %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="335"/>
+        <location filename="../ui/monitorpage.cpp" line="358"/>
         <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="337"/>
+        <location filename="../ui/monitorpage.cpp" line="360"/>
         <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -955,7 +965,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="344"/>
+        <location filename="../ui/monitorpage.cpp" line="367"/>
         <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -963,17 +973,17 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="347"/>
+        <location filename="../ui/monitorpage.cpp" line="370"/>
         <source>Cut over now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="356"/>
+        <location filename="../ui/monitorpage.cpp" line="382"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="359"/>
+        <location filename="../ui/monitorpage.cpp" line="385"/>
         <source>Abort migration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,170 +1001,190 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="85"/>
+        <location filename="../ui/newmigrationpage.cpp" line="86"/>
         <source>&amp;Dry run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="86"/>
+        <location filename="../ui/newmigrationpage.cpp" line="87"/>
         <source>&amp;Preflight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="87"/>
+        <location filename="../ui/newmigrationpage.cpp" line="88"/>
         <source>&amp;Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="105"/>
+        <location filename="../ui/newmigrationpage.cpp" line="107"/>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="105"/>
+        <location filename="../ui/newmigrationpage.cpp" line="107"/>
         <source>Rows (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="105"/>
+        <location filename="../ui/newmigrationpage.cpp" line="107"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="112"/>
+        <location filename="../ui/newmigrationpage.cpp" line="114"/>
         <source>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="119"/>
+        <location filename="../ui/newmigrationpage.cpp" line="121"/>
         <source> rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="120"/>
+        <location filename="../ui/newmigrationpage.cpp" line="122"/>
         <source>Rows copied per chunk at the start. Later chunks adapt so that each takes about half a second; smaller chunks hold row locks for less time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="125"/>
+        <location filename="../ui/newmigrationpage.cpp" line="127"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="126"/>
+        <location filename="../ui/newmigrationpage.cpp" line="128"/>
         <source>When replication lag (or the lag of the binlog stream) exceeds this, copying pauses until it recovers. Changes keep being applied meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="128"/>
+        <location filename="../ui/newmigrationpage.cpp" line="130"/>
         <source>Copy and keep the new table in sync, then wait in &quot;postponed&quot; until you press &quot;Allow cut-over&quot; in the monitor. Use it to swap tables in a quiet moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="131"/>
+        <location filename="../ui/newmigrationpage.cpp" line="133"/>
         <source>After the swap the original table stays as _&lt;table&gt;_del, so you can go back. Untick to drop it at the end (on a large table the DROP itself can be slow).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="135"/>
-        <source>The server id Shadowswap uses to read the binlog as a replica would. It must differ from every real server and every other running migration.</source>
+        <location filename="../ui/newmigrationpage.cpp" line="136"/>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/newmigrationpage.cpp" line="137"/>
-        <source>host:port, host:port (optional)</source>
+        <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/newmigrationpage.cpp" line="138"/>
+        <source>After the swap, keep the old table in sync for this long, so that &quot;Revert&quot; in the monitor can swap it back with every write (--revert-window). Changes that can&apos;t be inverted (a changed column type, renamed columns) are refused at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="144"/>
+        <source>The server id Shadowswap uses to read the binlog as a replica would. It must differ from every real server and every other running migration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="146"/>
+        <source>host:port, host:port (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="147"/>
         <source>More replicas whose lag pauses the copy when it exceeds the max lag (gh-ost&apos;s --throttle-control-replicas). The server you connected to is always watched when it is a replica.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="141"/>
+        <location filename="../ui/newmigrationpage.cpp" line="150"/>
         <source>Create the new table empty, apply the ALTER, show the result, and drop it. Changes no data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="143"/>
-        <location filename="../ui/newmigrationpage.cpp" line="342"/>
+        <location filename="../ui/newmigrationpage.cpp" line="152"/>
+        <location filename="../ui/newmigrationpage.cpp" line="352"/>
         <source>Start copying; you watch and steer the migration in the Monitor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="150"/>
+        <location filename="../ui/newmigrationpage.cpp" line="159"/>
         <source>&amp;Schema:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="152"/>
+        <location filename="../ui/newmigrationpage.cpp" line="161"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="164"/>
+        <location filename="../ui/newmigrationpage.cpp" line="173"/>
         <source>Options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="166"/>
+        <location filename="../ui/newmigrationpage.cpp" line="175"/>
         <source>Chunk size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="167"/>
+        <location filename="../ui/newmigrationpage.cpp" line="176"/>
         <source>Max lag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="168"/>
+        <location filename="../ui/newmigrationpage.cpp" line="177"/>
         <source>Replicas to watch:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="169"/>
+        <location filename="../ui/newmigrationpage.cpp" line="178"/>
         <source>Binlog client server id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="216"/>
+        <location filename="../ui/newmigrationpage.cpp" line="179"/>
+        <source>Revert window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigrationpage.cpp" line="226"/>
         <source>Dry run passed: the new table was built empty, checked and dropped again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="222"/>
+        <location filename="../ui/newmigrationpage.cpp" line="232"/>
         <source>The dry run failed (%1):
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="223"/>
+        <location filename="../ui/newmigrationpage.cpp" line="233"/>
         <source>Dry run failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="248"/>
+        <location filename="../ui/newmigrationpage.cpp" line="258"/>
         <source>Loading schemas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="328"/>
+        <location filename="../ui/newmigrationpage.cpp" line="338"/>
         <source>Pick a table, then type the ALTER:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="343"/>
+        <location filename="../ui/newmigrationpage.cpp" line="353"/>
         <source>Preflight found blocking problems (%1). Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="381"/>
+        <location filename="../ui/newmigrationpage.cpp" line="392"/>
         <source>Building the new table empty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="382"/>
+        <location filename="../ui/newmigrationpage.cpp" line="393"/>
         <source>Dry run running…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,119 +1368,225 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
     </message>
 </context>
 <context>
-    <name>ui::StateStrip</name>
+    <name>ui::RevertWindowPanel</name>
     <message>
-        <location filename="../ui/statestrip.cpp" line="36"/>
-        <source>Validating</source>
+        <location filename="../ui/revertwindowpanel.cpp" line="22"/>
+        <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="37"/>
-        <source>Copying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="38"/>
-        <source>Verifying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="39"/>
-        <source>Postponed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="40"/>
-        <source>Cutting over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="41"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="74"/>
-        <source>idle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="75"/>
-        <source>connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="76"/>
-        <source>validating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="77"/>
-        <source>creating the new table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="78"/>
-        <source>copying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="79"/>
-        <source>verifying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="80"/>
-        <source>postponed: waiting for you to allow the cut-over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="81"/>
-        <source>cutting over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="82"/>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="83"/>
-        <source>dry run done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="84"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="85"/>
-        <source>aborted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/statestrip.cpp" line="94"/>
+        <location filename="../ui/revertwindowpanel.cpp" line="23"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="28"/>
+        <source>Revert window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="32"/>
+        <source>&amp;Revert to the old schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="33"/>
+        <source>&amp;Keep the new schema (close window)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="51"/>
+        <source>Time left in the revert window. When it runs out the window closes by itself and the new schema stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="53"/>
+        <source>How far the old table is behind the live one: the lag of the binlog stream, plus the time since all changes read from it were last applied to the old table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="56"/>
+        <source>Swap the old table back in (a second atomic swap). Every write made since the cut-over is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="58"/>
+        <source>End the revert window now. The old table stops following the live one; the new schema stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="62"/>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="116"/>
+        <source>Old table behind the live one: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/revertwindowpanel.cpp" line="119"/>
+        <source> (%n change(s) to apply)</source>
+        <translation>
+            <numerusform> (%n change to apply)</numerusform>
+            <numerusform> (%n changes to apply)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="123"/>
+        <source>The swap is made. The old table is kept in sync with every write to %1, so a revert loses nothing. When the time is up the window closes and the new schema stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="143"/>
+        <source>&lt;p&gt;Revert %1 to its old schema?&lt;/p&gt;&lt;p&gt;The old table is swapped back in with a second atomic swap, the same kind as the cut-over: application writes to the table wait for it, usually well under a second. Every write made since the cut-over is kept: the old table has been following the live one (it is %2 behind right now; the swap waits until it has caught up).&lt;/p&gt;&lt;p&gt;The table with the new schema is kept beside it, so nothing is dropped.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="149"/>
+        <source>Revert to the old schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="151"/>
+        <source>Reverting: the old table catches up, then it is swapped back in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="159"/>
+        <source>&lt;p&gt;Close the revert window and keep the new schema of %1?&lt;/p&gt;&lt;p&gt;The old table stops following the live one, so a revert is no longer possible. It is then kept or dropped as chosen when the migration started.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="163"/>
+        <source>Keep the new schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/revertwindowpanel.cpp" line="165"/>
+        <source>Closing the revert window; the new schema stays…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::StateStrip</name>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="37"/>
+        <source>Validating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="38"/>
+        <source>Copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="39"/>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="40"/>
+        <source>Postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="41"/>
+        <source>Cutting over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="42"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="75"/>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="76"/>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="77"/>
+        <source>validating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="78"/>
+        <source>creating the new table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="79"/>
+        <source>copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="80"/>
+        <source>verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="81"/>
+        <source>postponed: waiting for you to allow the cut-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="82"/>
+        <source>cutting over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="83"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="84"/>
+        <source>dry run done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="85"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="86"/>
+        <source>aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="87"/>
+        <source>swapped; revert window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/statestrip.cpp" line="96"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/statestrip.cpp" line="98"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="97"/>
+        <location filename="../ui/statestrip.cpp" line="99"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="140"/>
+        <location filename="../ui/statestrip.cpp" line="142"/>
         <source>Copy ETA: %1 · elapsed %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="142"/>
+        <location filename="../ui/statestrip.cpp" line="144"/>
         <source>Elapsed %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -80,8 +80,9 @@ MainWindow::MainWindow(QWidget *parent)
             close();
     };
     connect(m_session, &Session::migrationStarted, this, [this] { m_outcome.clear(); });
-    connect(c, &MigrationController::finished, this, [this, stopped] {
-        m_outcome = StateStrip::stateText(MigrationState::Done);
+    connect(c, &MigrationController::finished, this, [this, stopped](const MigrationSummary &summary) {
+        m_outcome = summary.reverted ? tr("reverted to the old schema")
+                                     : StateStrip::stateText(MigrationState::Done);
         stopped();
     });
     connect(c, &MigrationController::failed, this, [this, stopped](const MigrationFailure &failure) {

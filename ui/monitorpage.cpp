@@ -3,6 +3,7 @@
 #include "backgroundtask.h"
 #include "logmodel.h"
 #include "monitorcharts.h"
+#include "revertwindowpanel.h"
 #include "session.h"
 #include "statestrip.h"
 
@@ -55,6 +56,7 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
     , m_postpone(new QPushButton(tr("&Postpone cut-over"), this))
     , m_cutOver(new QPushButton(tr("&Cut over now…"), this))
     , m_abort(new QPushButton(tr("&Abort…"), this))
+    , m_revertWindow(new RevertWindowPanel(this))
     , m_chunkTarget(new QSpinBox(this))
     , m_maxLag(new QSpinBox(this))
     , m_nice(new QDoubleSpinBox(this))
@@ -167,6 +169,7 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
     layout->addWidget(m_strip);
     layout->addWidget(m_figures);
     layout->addLayout(controls);
+    layout->addWidget(m_revertWindow);
     layout->addWidget(m_result);
     layout->addWidget(vertical, 1);
 
@@ -184,6 +187,10 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
             [this](bool on) { m_session->setCutOverPostponed(on); });
     connect(m_cutOver, &QPushButton::clicked, this, &MonitorPage::confirmCutOver);
     connect(m_abort, &QPushButton::clicked, this, &MonitorPage::confirmAbort);
+    m_revertWindow->setConfirmHandler(
+        [this](const QString &title, const QString &text) { return m_confirm(title, text); });
+    connect(m_revertWindow, &RevertWindowPanel::revertRequested, c, &MigrationController::requestRevert);
+    connect(m_revertWindow, &RevertWindowPanel::closeRequested, c, &MigrationController::closeRevertWindow);
     connect(m_chunkTarget, &QSpinBox::valueChanged, this, [c](int v) { c->setChunkTargetMillis(v); });
     connect(m_maxLag, &QSpinBox::valueChanged, this, [this, c](int v) {
         c->setMaxLagMillis(v);
@@ -216,6 +223,8 @@ void MonitorPage::onStarted(const MigrationSpec &spec)
     m_charts->clear();
     m_strip->clear();
     m_result->clear();
+    m_revertWindow->reset();
+    m_revertWindow->setTable(spec.database, spec.table);
     m_title->setText(tr("Migrating %1.%2: ALTER TABLE … %3").arg(spec.database, spec.table, spec.alter.simplified()));
     {
         const QSignalBlocker b1(m_chunkTarget), b2(m_maxLag), b3(m_nice), b4(m_throttle);
@@ -238,7 +247,13 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
         s.copyRowsPerSecond = 0;
     m_strip->setSnapshot(s);
     m_charts->addSnapshot(s);
+    m_revertWindow->setSnapshot(s);
     updatePostponeButton(); // the DBA may also delete the flag file by hand
+    if (s.state == MigrationState::RevertWindow) {
+        // Swapped: postponing, cutting over or aborting (dropping the helper tables) no longer apply.
+        for (QWidget *w : std::initializer_list<QWidget *>{m_postpone, m_cutOver, m_abort})
+            w->setEnabled(false);
+    }
     const QLocale locale;
     QString figures = tr("<b>%1</b> · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · "
                          "lag %7 (stream) / %8 (replica) · backlog %9")
@@ -262,6 +277,13 @@ void MonitorPage::onFinished(const MigrationSummary &summary)
 {
     setControlsEnabled(false);
     updatePostponeButton();
+    m_revertWindow->reset();
+    if (summary.reverted) {
+        m_result->setText(tr("<b>Reverted.</b> %1 has its old schema again, with every write made since the "
+                             "cut-over. The table with the new schema is kept as %2.")
+                              .arg(summary.table.toHtmlEscaped(), summary.oldTable.toHtmlEscaped()));
+        return;
+    }
     m_result->setText(
         tr("<b>Done.</b> %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5")
             .arg(QLocale().toString(summary.rowsCopied), QLocale().toString(summary.eventsApplied),
@@ -275,6 +297,7 @@ void MonitorPage::onFailed(const MigrationFailure &failure)
 {
     setControlsEnabled(false);
     updatePostponeButton();
+    m_revertWindow->reset();
     const bool aborted = failure.code == u"aborted"_s;
     QString text = aborted ? tr("<b>Aborted.</b> ") : tr("<b>Failed</b> (%1): ").arg(failure.code.toHtmlEscaped());
     text += failure.message.toHtmlEscaped();
@@ -353,6 +376,9 @@ void MonitorPage::askCutOver(const QStringList &sessions)
 
 void MonitorPage::confirmAbort()
 {
+    // Swapped already: nothing to abort; the revert window panel offers the ways out.
+    if (m_session->controller()->snapshot().state == MigrationState::RevertWindow)
+        return;
     const QString text = tr("<p>Abort the migration?</p><p>Copying stops and the helper tables (the new table and the "
                             "changelog) are dropped. The original table stays exactly as it is; nothing that was "
                             "written to it is lost.</p>");

@@ -19,6 +19,7 @@ namespace ui {
 class LogFilterModel;
 class LogModel;
 class MonitorCharts;
+class RevertWindowPanel;
 class Session;
 class StateStrip;
 
@@ -28,10 +29,12 @@ class MonitorPage : public QWidget {
 public:
     MonitorPage(Session *session, LogModel *log, QWidget *parent = nullptr);
 
-    // How the page asks "are you sure?"; tests replace the dialog. Returns true to go ahead.
+    // How the page (and its revert window panel) asks "are you sure?"; tests replace the dialog. Returns true
+    // to go ahead.
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
     void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
     [[nodiscard]] MonitorCharts *charts() const { return m_charts; }
+    [[nodiscard]] RevertWindowPanel *revertWindowPanel() const { return m_revertWindow; }
 
     void confirmAbort();
     // Looks for sessions on the primary that would hold the swap's lock back, then asks (showing them and the lag).
@@ -57,6 +60,7 @@ private:
     QPushButton *m_postpone;
     QPushButton *m_cutOver;
     QPushButton *m_abort;
+    RevertWindowPanel *m_revertWindow;
     QSpinBox *m_chunkTarget;
     QSpinBox *m_maxLag;
     QDoubleSpinBox *m_nice;

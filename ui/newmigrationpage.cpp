@@ -80,6 +80,7 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     , m_maxLag(new QSpinBox(this))
     , m_postpone(new QCheckBox(tr("Postpone the cut-over until I allow it"), this))
     , m_keepOld(new QCheckBox(tr("Keep the old table after the swap"), this))
+    , m_revertWindow(new QSpinBox(this))
     , m_serverId(new QSpinBox(this))
     , m_controlReplicas(new QLineEdit(this))
     , m_dryRunButton(new QPushButton(tr("&Dry run"), this))
@@ -96,6 +97,7 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     m_maxLag->setObjectName(u"maxLagSpin"_s);
     m_postpone->setObjectName(u"postponeCheck"_s);
     m_keepOld->setObjectName(u"keepOldCheck"_s);
+    m_revertWindow->setObjectName(u"revertWindowSpin"_s);
     m_serverId->setObjectName(u"serverIdSpin"_s);
     m_controlReplicas->setObjectName(u"controlReplicasEdit"_s);
     m_dryRunButton->setObjectName(u"dryRunButton"_s);
@@ -130,6 +132,13 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     m_keepOld->setChecked(true);
     m_keepOld->setToolTip(tr("After the swap the original table stays as _<table>_del, so you can go back. Untick to "
                              "drop it at the end (on a large table the DROP itself can be slow)."));
+    m_revertWindow->setRange(0, 24 * 60);
+    m_revertWindow->setSpecialValueText(tr("none"));
+    m_revertWindow->setSuffix(tr(" min"));
+    m_revertWindow->setToolTip(tr("After the swap, keep the old table in sync for this long, so that \"Revert\" "
+                                  "in the monitor can swap it back with every write (--revert-window). Changes "
+                                  "that can't be inverted (a changed column type, renamed columns) are refused at "
+                                  "start."));
     m_serverId->setRange(1, 2147483647);
     m_serverId->setValue(99999);
     m_serverId->setToolTip(tr("The server id Shadowswap uses to read the binlog as a replica would. It must differ from "
@@ -167,6 +176,7 @@ NewMigrationPage::NewMigrationPage(Session *session, QWidget *parent)
     form->addRow(tr("Max lag:"), m_maxLag);
     form->addRow(tr("Replicas to watch:"), m_controlReplicas);
     form->addRow(tr("Binlog client server id:"), m_serverId);
+    form->addRow(tr("Revert window:"), m_revertWindow);
     form->addRow(QString(), m_postpone);
     form->addRow(QString(), m_keepOld);
     editorLayout->addWidget(options);
@@ -358,6 +368,7 @@ MigrationSpec NewMigrationPage::spec() const
     spec.chunkSize = m_chunkSize->value();
     spec.maxLagMillis = m_maxLag->value();
     spec.okToDropTable = !m_keepOld->isChecked();
+    spec.revertWindowSeconds = m_revertWindow->value() * 60;
     spec.replicaServerId = quint32(m_serverId->value());
     spec.throttle.throttleControlReplicas = m_controlReplicas->text().simplified().remove(u' ');
     return spec;

@@ -53,6 +53,7 @@ private:
     QSpinBox *m_maxLag;
     QCheckBox *m_postpone;
     QCheckBox *m_keepOld;
+    QSpinBox *m_revertWindow; // minutes, 0: none
     QSpinBox *m_serverId;
     QLineEdit *m_controlReplicas;
     QPushButton *m_dryRunButton;

@@ -7,11 +7,15 @@
 #include <newmigrationpage.h>
 #include <preflightmodel.h>
 #include <preflightpage.h>
+#include <revertwindowpanel.h>
 #include <session.h>
 
 #include <migrationharness.h>
+#include <rowmix.h>
 #include <sandbox.h>
 #include <writeload.h>
+
+#include <mysql/sqltext.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -22,6 +26,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -494,6 +499,115 @@ private Q_SLOTS:
                                 "AND TABLE_NAME LIKE '\\_t\\_%'"_s.arg(db.name())),
                  std::optional<QString>(u"0"_s));
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), before);
+    }
+
+    // The revert window in the monitor: after the swap a panel counts down and shows how far the old table is
+    // behind; "Revert" (confirmed) swaps the old table back, with every write the application made meanwhile.
+    void revertWindowRevertsWithEveryWrite()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"gui_revert"_s);
+        auto primary = engine::mysql::Connection::open(db.primary());
+        for (const QString &name : {u"items"_s, u"items_ref"_s}) {
+            primary.execute(u"CREATE TABLE %1 (id BIGINT PRIMARY KEY, n INT NOT NULL, "
+                            "note VARCHAR(40) NOT NULL DEFAULT '') ENGINE=InnoDB"_s.arg(name));
+            primary.execute(u"INSERT INTO %1 (id, n, note) SELECT seq, seq % 997, CONCAT('r', seq) "
+                            "FROM seq_1_to_3000"_s.arg(name));
+        }
+        {
+            auto replica = engine::mysql::Connection::open(db.replica());
+            testsupport::waitForReplica(primary, replica);
+        }
+        // The same statements reach items and a reference copy: the reverted table is compared with it.
+        testsupport::RowMix::Shape shape;
+        shape.keyColumnsAndValues = [](qint64 id) { return u"id|%1"_s.arg(id); };
+        shape.keyPredicate = [](qint64 id) { return u"id = %1"_s.arg(id); };
+        shape.keyAssignment = [](qint64 id) { return u"id = %1"_s.arg(id); };
+        shape.otherColumns = u"n, note"_s;
+        shape.otherValues = [](QRandomGenerator &r) {
+            return u"%1, 'w%2'"_s.arg(r.bounded(1000)).arg(r.bounded(99));
+        };
+        shape.otherAssignments = [](QRandomGenerator &r) { return u"n = %1"_s.arg(r.bounded(1000)); };
+        auto mix = std::make_shared<testsupport::RowMix>(shape, 3000);
+        testsupport::WriteLoad::Options options;
+        options.connection = db.primary();
+        options.statementsPerSecond = 100;
+        options.mirrorTables = {engine::mysql::qualifiedName(db.name(), u"items"_s),
+                                engine::mysql::qualifiedName(db.name(), u"items_ref"_s)};
+        options.nextStatement = [mix](quint64 s, QRandomGenerator &r) { return mix->next(s, r); };
+        testsupport::WriteLoad load(options);
+        load.start();
+
+        ui::MainWindow window;
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::Session *session = window.session();
+        connectAndPick(window, sandbox, db.name(), u"items"_s,
+                       u"ADD COLUMN priority TINYINT NOT NULL DEFAULT 0"_s);
+        child<QSpinBox>(&window, u"revertWindowSpin"_s)->setValue(1); // minutes
+        QStringList asked;
+        window.monitorPage()->setConfirmHandler([&asked](const QString &title, const QString &text) {
+            asked << title + u": "_s + text;
+            return true;
+        });
+        MigrationController *controller = session->controller();
+        QSignalSpy finished(controller, &MigrationController::finished);
+        QSignalSpy failed(controller, &MigrationController::failed);
+        child<QPushButton>(&window, u"startButton"_s)->click();
+        QVERIFY(session->isMigrating());
+        QCOMPARE(session->migrationSpec().revertWindowSeconds, 60);
+
+        ui::RevertWindowPanel *panel = window.monitorPage()->revertWindowPanel();
+        QVERIFY(!panel->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible() || !failed.isEmpty(), 240000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
+        QVERIFY(primary.query(u"SHOW COLUMNS FROM items LIKE 'priority'"_s).next()); // swapped
+        auto *countdown = child<QLabel>(panel, u"revertCountdownLabel"_s);
+        auto *lag = child<QLabel>(panel, u"oldTableLagLabel"_s);
+        const auto secondsLeft = [countdown] {
+            const QStringList parts = countdown->text().split(u':');
+            return parts.size() == 2 ? parts[0].toInt() * 60 + parts[1].toInt() : -1;
+        };
+        QTRY_VERIFY(secondsLeft() > 0);
+        const int first = secondsLeft();
+        QVERIFY2(first <= 60 && first >= 40, qPrintable(countdown->text()));
+        QTest::qWait(2500);
+        const int later = secondsLeft();
+        QVERIFY2(later < first && later >= first - 5, qPrintable(u"%1 then %2"_s.arg(first).arg(later)));
+        static const QRegularExpression lagShown(u"\\d+\\.\\d s"_s);
+        QVERIFY2(lag->text().contains(lagShown), qPrintable(lag->text()));
+        QVERIFY2(child<QLabel>(&window, u"migrationStateLabel"_s)->text().contains(u"revert window"_s),
+                 qPrintable(child<QLabel>(&window, u"migrationStateLabel"_s)->text()));
+        QVERIFY(!child<QPushButton>(&window, u"abortButton"_s)->isEnabled());
+        screenshot(&window, u"11-revert-window"_s);
+
+        const quint64 statementsBeforeRevert = load.statements();
+        child<QPushButton>(panel, u"revertButton"_s)->click();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(u"second atomic swap"_s) && asked.first().contains(u"is kept"_s),
+                 qPrintable(asked.first()));
+        QVERIFY(!child<QPushButton>(panel, u"revertButton"_s)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
+        QTest::qWait(300); // the application keeps writing after the revert
+        load.stop();
+        QCOMPARE(load.errors(), quint64(0));
+        QVERIFY(load.statements() > statementsBeforeRevert);
+        const auto summary = finished.first().first().value<MigrationSummary>();
+        QVERIFY(summary.reverted);
+        QVERIFY(!panel->isVisible());
+        QVERIFY2(child<QLabel>(&window, u"resultLabel"_s)->text().contains(u"Reverted"_s),
+                 qPrintable(child<QLabel>(&window, u"resultLabel"_s)->text()));
+        QVERIFY2(child<QLabel>(&window, u"migrationStateLabel"_s)->text().contains(u"reverted"_s),
+                 qPrintable(child<QLabel>(&window, u"migrationStateLabel"_s)->text()));
+        screenshot(&window, u"12-reverted"_s);
+
+        // The old schema is live again, with every write made through the new one.
+        QVERIFY(!primary.query(u"SHOW COLUMNS FROM items LIKE 'priority'"_s).next());
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"items"_s),
+                 testsupport::checksumTable(primary, db.name(), u"items_ref"_s));
+        QVERIFY(primary.query(u"SHOW COLUMNS FROM %1 LIKE 'priority'"_s.arg(summary.oldTable)).next());
     }
 
     // The figure the issue asks for: the GUI event loop's longest stall while the engine applies thousands of
