@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QUuid>
 
+#include <limits>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -345,6 +346,27 @@ void MigrationRunner::waitForBacklog(quint64 maxKeys)
     checkHelpers();
 }
 
+void MigrationRunner::waitForStreamToSettle()
+{
+    // The pause lasts about one stream round trip (primary → replica → binlog reader): right after the copy the
+    // replica is still applying copied rows and lags by around a second on a busy server.
+    constexpr qint64 settledMillis = 250;
+    constexpr qint64 patienceMillis = 15000;
+    QElapsedTimer waited;
+    waited.start();
+    auto lag = [this] {
+        const qint64 sent = m_context->streamHeartbeatNanos;
+        return sent > 0 ? (changelog::nowNanos() - sent) / 1'000'000 : std::numeric_limits<qint64>::max();
+    };
+    waitForBacklog(1000);
+    while (lag() > settledMillis && waited.elapsed() < patienceMillis) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        checkHelpers();
+    }
+    if (waited.elapsed() > 200)
+        SS_INFO("waited {} ms for the binlog stream to settle (lag now {} ms)", waited.elapsed(), lag());
+}
+
 void MigrationRunner::verify()
 {
     verify::ChecksumVerifier verifier(
@@ -355,6 +377,7 @@ void MigrationRunner::verify()
     verify::VerifyResult result;
     for (int attempt = 1;; ++attempt) {
         try {
+            waitForStreamToSettle();
             result = verifier.run();
             break;
         } catch (const DbException &error) {
@@ -428,7 +451,7 @@ void MigrationRunner::cutOver()
     for (int attempt = 1;; ++attempt) {
         checkHelpers();
         waitWhileThrottled();
-        waitForBacklog(1000);
+        waitForStreamToSettle();
         m_summary.cutOverAttempts = attempt;
         try {
             {

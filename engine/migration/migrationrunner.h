@@ -60,6 +60,9 @@ private:
     void startStreaming();
     void copyRows();
     void waitForBacklog(quint64 maxKeys);
+    // Before a step that pauses the application's writes until a marker comes back through the stream (verify,
+    // cut-over): waits, bounded, until the stream is close to live, so that the pause is short.
+    void waitForStreamToSettle();
     void verify();
     void postponeIfAsked();
     void cutOver();
