@@ -88,6 +88,13 @@ QString ghostStatusHint(const ControlIdentity &identity, const ControlTarget &ta
         text += u"# throttle-query: %1\n"_s.arg(t.throttleQuery);
     if (!t.throttleControlReplicas.isEmpty())
         text += u"# throttle-control-replicas: %1\n"_s.arg(t.throttleControlReplicas);
+    if (!s.replicaLags.isEmpty()) {
+        QStringList lags;
+        for (const auto &replica : s.replicaLags)
+            lags << u"%1 %2"_s.arg(replica.endpoint, replica.lagMillis >= 0 ? lagText(replica.lagMillis)
+                                                                             : u"unreadable (%1)"_s.arg(replica.error));
+        text += u"# Replica lag: %1\n"_s.arg(lags.join(u"; "_s));
+    }
     if (target.isThrottledByOperator())
         text += u"# throttled by the operator (send no-throttle to release)\n"_s;
     if (!t.postponeCutOverFlagFile.isEmpty())

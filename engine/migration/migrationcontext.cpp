@@ -113,4 +113,16 @@ void MigrationContext::checkAbort() const
     }
 }
 
+void MigrationContext::setReplicaLags(QList<ReplicaLagReading> lags)
+{
+    std::lock_guard lock(m_mutex);
+    m_replicaLags = std::move(lags);
+}
+
+QList<ReplicaLagReading> MigrationContext::replicaLags() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_replicaLags;
+}
+
 } // namespace engine::migration

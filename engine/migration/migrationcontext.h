@@ -88,6 +88,9 @@ public:
     [[nodiscard]] QString throttleReason() const;
     void setBinlogPosition(const QString &position);
     [[nodiscard]] QString binlogPosition() const;
+    // Written by the throttle monitor after each replica sample.
+    void setReplicaLags(QList<ReplicaLagReading> lags);
+    [[nodiscard]] QList<ReplicaLagReading> replicaLags() const;
 
     // States entered since the last call, in order: the controller reports every one, even those that lasted
     // less than a sampling interval.
@@ -107,6 +110,7 @@ private:
     QString m_abortReason;
     throttle::ThrottleSettings m_throttleSettings;
     QString m_binlogPosition;
+    QList<ReplicaLagReading> m_replicaLags;
 };
 
 } // namespace engine::migration

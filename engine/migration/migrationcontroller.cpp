@@ -212,6 +212,7 @@ void MigrationController::sample()
     s.backlog = c.backlog;
     s.streamLagMillis = c.streamLagMillis;
     s.replicaLagMillis = c.replicaLagMillis;
+    s.replicaLags = c.replicaLags();
     s.throttled = c.throttled;
     s.throttleReason = c.throttleReason();
     s.throttledMillis = c.throttledMillis;

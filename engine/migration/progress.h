@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +30,14 @@ QString stateName(MigrationState state); // stable lower-case ids: "copying", "c
 bool isTerminal(MigrationState state);
 
 // One look at a running migration, taken in the controller's thread from the engine's counters.
+// One replica's heartbeat lag: how old the newest heartbeat it has applied is. Plain value.
+struct ReplicaLagReading {
+    QString endpoint;     // host:port
+    qint64 lagMillis = -1; // -1 when it could not be read
+    QString error;        // why not, when lagMillis is -1
+    bool operator==(const ReplicaLagReading &) const = default;
+};
+
 struct ProgressSnapshot {
     MigrationState state = MigrationState::Idle;
     qint64 elapsedMillis = 0;
@@ -57,6 +66,9 @@ struct ProgressSnapshot {
     // while some are still waiting, plus the time since that was last the case. So it bounds the age of the
     // oldest write the old table still misses, to within a heartbeat interval.
     qint64 oldTableLagMillis = -1;
+    // Heartbeat lag of each watched replica (the inspected one and --throttle-control-replicas), as last sampled
+    // by the throttle monitor; replicaLagMillis is the worst of them.
+    QList<ReplicaLagReading> replicaLags;
 };
 
 struct MigrationSummary {

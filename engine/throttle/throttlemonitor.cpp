@@ -175,8 +175,12 @@ void ThrottleMonitor::sampleReplicaLag(const ThrottleSettings &settings)
         kept.emplace(endpoint, std::move(link));
     }
     m_probe->replicas = std::move(kept);
+    QList<migration::ReplicaLagReading> readings;
+    for (const auto &lag : lags)
+        readings.append({lag.endpoint, lag.lagMillis.value_or(-1), lag.error});
     m_probe->last.replicas = std::move(lags);
     m_context->replicaLagMillis = worst;
+    m_context->setReplicaLags(std::move(readings));
 }
 
 void ThrottleMonitor::samplePrimary(const ThrottleSettings &settings)

@@ -136,6 +136,17 @@ private Q_SLOTS:
         QVERIFY(text.endsWith(u"State: revert-window; ETA: due\n"_s));
     }
 
+    void statusListsEachReplicasLag()
+    {
+        QVERIFY(!run(u"status"_s).text.contains(u"# Replica lag"_s));
+        m_target.progress.replicaLags = {{u"10.0.0.2:3306"_s, 1250, {}},
+                                          {u"10.0.0.3:3306"_s, -1, u"Can't connect to server"_s}};
+        const QString text = run(u"status"_s).text;
+        QVERIFY2(text.contains(u"# Replica lag: 10.0.0.2:3306 1.25s; 10.0.0.3:3306 unreadable (Can't connect to "
+                               "server)\n"_s),
+                 qPrintable(text));
+    }
+
     void coordinatesAreReadOnly()
     {
         QCOMPARE(run(u"coordinates"_s).text, u"mariadb-bin.000003:4567\n"_s);

@@ -170,6 +170,20 @@ private Q_SLOTS:
         QVERIFY(throttlesThenResumes(controller, u"unreachable"_s,
                                      [&] { settings([](auto &s) { s.throttleControlReplicas = u"127.0.0.1:1"_s; }); },
                                      [&] { settings([](auto &s) { s.throttleControlReplicas.clear(); }); }) >= 0);
+        // Each watched replica's lag is reported on its own: the inspected one read, the unreachable one not.
+        settings([](auto &s) { s.throttleControlReplicas = u"127.0.0.1:1"_s; });
+        QTRY_COMPARE_WITH_TIMEOUT(controller.snapshot().replicaLags.size(), 2, 10000);
+        {
+            const auto lags = controller.snapshot().replicaLags;
+            const auto replica = db.replica();
+            QCOMPARE(lags[0].endpoint, u"%1:%2"_s.arg(replica.host).arg(replica.port));
+            QVERIFY(lags[0].lagMillis >= 0);
+            QCOMPARE(lags[1].endpoint, u"127.0.0.1:1"_s);
+            QCOMPARE(lags[1].lagMillis, -1);
+            QVERIFY(!lags[1].error.isEmpty());
+        }
+        settings([](auto &s) { s.throttleControlReplicas.clear(); });
+        QTRY_COMPARE_WITH_TIMEOUT(controller.snapshot().replicaLags.size(), 1, 10000);
 
         QVERIFY(failed.isEmpty());
         controller.requestCutOver();
