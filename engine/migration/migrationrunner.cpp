@@ -278,6 +278,8 @@ void MigrationRunner::checkHelpers()
     if (m_changes)
         m_context->backlog = m_changes->pendingKeys();
     tickCheckpoint();
+    if (m_rowCountCompleted.exchange(false))
+        runHook(hooks::HookEvent::RowCountComplete);
 }
 
 void MigrationRunner::runHook(hooks::HookEvent event)
@@ -519,6 +521,7 @@ void MigrationRunner::startExactRowCount()
             const quint64 rows = counter.scalar(u"SELECT COUNT(*) FROM "_s + table).value_or(u"0"_s).toULongLong();
             m_context->rowsEstimate = rows;
             m_context->rowsExact = true;
+            m_rowCountCompleted = true; // the worker runs gh-ost-on-rowcount-complete at its next check
             SS_INFO("exact row count: {} rows (counted in {} ms beside the copy)", rows, timer.elapsed());
         } catch (const DbException &error) {
             SS_WARN("exact row count failed ({}); the estimate stays", error.error().message.toStdString());

@@ -108,6 +108,7 @@ private:
     std::thread m_rowCounter;
     unsigned long m_rowCounterSession = 0; // its connection id, to KILL it when the migration ends first
     std::mutex m_rowCounterMutex;
+    std::atomic<bool> m_rowCountCompleted{false};
     binlog::BinlogPosition m_beforeSwap;
 };
 

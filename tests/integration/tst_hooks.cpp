@@ -272,6 +272,42 @@ private Q_SLOTS:
         QVERIFY(entries.first().summary.rowsCopied >= 2000);
     }
 
+    // As in gh-ost, on-rowcount-complete runs when --exact-rowcount's concurrent count is done, with the count.
+    void rowcountCompleteRunsAfterTheExactCount()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"hookrowcount"_s);
+        Connection primary = Connection::open(db.primary());
+        createTables(primary, {u"t"_s, u"t_ref"_s}, 20000);
+        HookDirectory hooks;
+        for (const QString &name : {u"gh-ost-on-rowcount-complete"_s, u"gh-ost-on-before-row-copy"_s,
+                                    u"gh-ost-on-success"_s})
+            hooks.add(name);
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, alter);
+        spec.hooksPath = hooks.path();
+        spec.exactRowcount = true;
+        const auto outcome = testsupport::runMigration(spec);
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.message));
+        const QStringList order = hooks.order();
+        QVERIFY2(order.contains(u"gh-ost-on-rowcount-complete"_s), qPrintable(order.join(u", "_s)));
+        QCOMPARE(order.last(), u"gh-ost-on-success"_s);
+        for (const HookRun &run : hooks.runs())
+            if (run.hook == u"gh-ost-on-rowcount-complete"_s)
+                QCOMPARE(run.env[u"GH_OST_ESTIMATED_ROWS"_s], u"20000"_s);
+
+        // Without --exact-rowcount nothing is counted, and the hook does not run (gh-ost's behaviour).
+        testsupport::ScratchDatabase db2(sandbox, u"hookrowcount2"_s);
+        Connection primary2 = Connection::open(db2.primary());
+        createTables(primary2, {u"t"_s}, 100);
+        HookDirectory hooks2;
+        hooks2.add(u"gh-ost-on-rowcount-complete"_s);
+        hooks2.add(u"gh-ost-on-success"_s);
+        auto spec2 = testsupport::sandboxSpec(db2, u"t"_s, alter);
+        spec2.hooksPath = hooks2.path();
+        QVERIFY(testsupport::runMigration(spec2).succeeded);
+        QCOMPARE(hooks2.order(), QStringList{u"gh-ost-on-success"_s});
+    }
+
     void failingSuccessHookIsOnlyReportedAndTheJournalRecordsTheMigration()
     {
         REQUIRE_SANDBOX(sandbox);
