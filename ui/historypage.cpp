@@ -1,5 +1,6 @@
 #include "historypage.h"
 
+#include "resumelauncher.h"
 #include "session.h"
 #include "statestrip.h"
 
@@ -8,6 +9,8 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -23,7 +26,10 @@ QString outcomeText(const HistoryEntry &e)
 {
     switch (e.outcome) {
     case Outcome::Running: return HistoryPage::tr("running or crashed");
-    case Outcome::Succeeded: return e.dryRun ? HistoryPage::tr("dry run") : HistoryPage::tr("done");
+    case Outcome::Succeeded:
+        if (e.dryRun)
+            return HistoryPage::tr("dry run");
+        return e.parameters.value(u"resume"_s).toBool() ? HistoryPage::tr("done (resumed)") : HistoryPage::tr("done");
     case Outcome::Failed: return HistoryPage::tr("failed");
     case Outcome::Aborted: return HistoryPage::tr("aborted");
     case Outcome::Interrupted: return HistoryPage::tr("interrupted");
@@ -31,8 +37,11 @@ QString outcomeText(const HistoryEntry &e)
     return {};
 }
 
-QString detailText(const HistoryEntry &e)
+QString detailText(const HistoryEntry &e, bool runningHere)
 {
+    if (e.outcome == Outcome::Running)
+        return runningHere ? HistoryPage::tr("running in this console")
+                           : HistoryPage::tr("no end recorded — the process may have crashed");
     if (e.outcome == Outcome::Failed || e.outcome == Outcome::Aborted || e.outcome == Outcome::Interrupted)
         return u"[%1] %2"_s.arg(e.failure.code, e.failure.message);
     if (e.outcome == Outcome::Succeeded && !e.dryRun)
@@ -50,6 +59,11 @@ QString phasesText(const HistoryEntry &e)
         phases << u"%1 %2"_s.arg(it.key(), StateStrip::duration(it.value()));
     return phases.join(u", "_s);
 }
+
+QString targetKey(const HistoryEntry &e)
+{
+    return e.inspectedEndpoint + u'\n' + e.database + u'\n' + e.table;
+}
 } // namespace
 
 HistoryPage::HistoryPage(Session *session, QWidget *parent)
@@ -58,14 +72,16 @@ HistoryPage::HistoryPage(Session *session, QWidget *parent)
     , m_journal(std::make_shared<engine::history::HistoryJournal>())
     , m_note(new QLabel(this))
     , m_list(new QTreeWidget(this))
+    , m_resume(new ResumeLauncher(session, this))
 {
     setObjectName(u"historyPage"_s);
     m_list->setObjectName(u"historyList"_s);
     m_note->setWordWrap(true);
     m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_list->setHeaderLabels({tr("Started"), tr("Table"), tr("Outcome"), tr("Duration"), tr("Details")});
+    m_list->setHeaderLabels({tr("Started"), tr("Table"), tr("Outcome"), tr("Duration"), tr("Details"), QString()});
     m_list->setRootIsDecorated(false);
-    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(DetailsColumn, QHeaderView::Stretch);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
     layout->addWidget(m_list, 1);
@@ -81,6 +97,8 @@ HistoryPage::HistoryPage(Session *session, QWidget *parent)
     MigrationController *c = m_session->controller();
     connect(c, &MigrationController::finished, this, &HistoryPage::refresh);
     connect(c, &MigrationController::failed, this, &HistoryPage::refresh);
+    connect(m_session, &Session::migrationStarted, this, &HistoryPage::refresh);
+    connect(m_resume, &ResumeLauncher::started, this, &HistoryPage::resumeStarted);
     refresh();
 }
 
@@ -95,18 +113,57 @@ void HistoryPage::showEvent(QShowEvent *event)
 void HistoryPage::refresh()
 {
     m_list->clear();
+    // The newest record of a running migration of the session's target is the one this console runs.
+    const MigrationSpec &running = m_session->migrationSpec();
+    bool runningHereFound = !m_session->isMigrating();
+    // Targets with a newer executed run that succeeded or is itself resumable: an older interrupted run of
+    // the same table can't be resumed any more (its helper tables were taken over or dropped).
+    QSet<QString> superseded;
+    int buttonWidth = 0;
     for (const HistoryEntry &e : m_journal->entries()) {
+        const bool runningHere = !runningHereFound && e.outcome == Outcome::Running && e.database == running.database
+            && e.table == running.table && e.alter == running.alter;
+        runningHereFound = runningHereFound || runningHere;
+        const bool resumable = ResumeLauncher::isResumable(e);
+        const bool tookOver = resumable && superseded.contains(targetKey(e));
         const qint64 millis = e.elapsedMillis > 0 ? e.elapsedMillis : e.summary.totalMillis;
+        // No end recorded: the duration is unknown, not zero.
+        const QString duration = millis <= 0 && e.outcome == Outcome::Running ? u"—"_s : StateStrip::duration(millis);
+        QString details = detailText(e, runningHere);
+        if (tookOver)
+            details = e.outcome == Outcome::Running ? tr("no end recorded; a later run of this table took over")
+                                                    : details + u" — "_s + tr("a later run of this table took over");
         auto *item = new QTreeWidgetItem(m_list, {QLocale().toString(e.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                                  e.database + u'.' + e.table, outcomeText(e),
-                                                  StateStrip::duration(millis), detailText(e)});
-        item->setData(0, Qt::UserRole, e.id);
-        item->setToolTip(1, e.inspectedEndpoint);
-        item->setToolTip(3, phasesText(e));
-        item->setToolTip(4, u"ALTER TABLE … "_s + e.alter);
+                                                  e.database + u'.' + e.table, outcomeText(e), duration, details});
+        item->setData(StartedColumn, Qt::UserRole, e.id);
+        item->setToolTip(TableColumn, e.inspectedEndpoint);
+        item->setToolTip(DurationColumn, phasesText(e));
+        item->setToolTip(DetailsColumn, u"ALTER TABLE … "_s + e.alter);
+        if (resumable && !runningHere && !tookOver)
+            buttonWidth = qMax(buttonWidth, addResumeButton(item, e));
+        if (!e.dryRun && (resumable || e.outcome == Outcome::Succeeded))
+            superseded.insert(targetKey(e));
     }
-    for (int column = 0; column < m_list->columnCount() - 1; ++column)
+    for (int column = StartedColumn; column < DetailsColumn; ++column)
         m_list->resizeColumnToContents(column);
+    m_list->setColumnHidden(ActionColumn, buttonWidth == 0);
+    if (buttonWidth > 0)
+        m_list->header()->resizeSection(ActionColumn, buttonWidth + 8);
+}
+
+int HistoryPage::addResumeButton(QTreeWidgetItem *item, const HistoryEntry &entry)
+{
+    auto *button = new QPushButton(tr("Resume…"));
+    button->setObjectName(u"resumeButton"_s);
+    button->setProperty("historyId", entry.id);
+    button->setEnabled(!m_session->isMigrating());
+    button->setToolTip(m_session->isMigrating()
+                           ? tr("A migration is running in this console; resume when it has ended.")
+                           : tr("Continue this migration from its last checkpoint instead of starting over. You are "
+                                "asked to confirm first."));
+    connect(button, &QPushButton::clicked, this, [this, entry] { m_resume->resume(entry); });
+    m_list->setItemWidget(item, ActionColumn, button);
+    return button->sizeHint().width();
 }
 
 } // namespace ui

@@ -6,34 +6,50 @@
 
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace engine::history {
 class HistoryJournal;
-}
+struct HistoryEntry;
+} // namespace engine::history
 
 namespace ui {
 
+class ResumeLauncher;
 class Session;
 
 // Past migrations, from the local journal (engine history/). The page opens the journal at its default location
 // (SHADOWSWAP_HISTORY_DB overrides it) and hands it to the session's controller, so every migration the console
-// runs is recorded; the list refreshes when one ends and whenever the page is shown.
+// runs is recorded; the list refreshes when one ends and whenever the page is shown. A migration whose process
+// died (no end recorded) or that was interrupted gets a "Resume…" button (ResumeLauncher).
 class HistoryPage : public QWidget {
     Q_OBJECT
 public:
+    enum Column { StartedColumn, TableColumn, OutcomeColumn, DurationColumn, DetailsColumn, ActionColumn };
+
     explicit HistoryPage(Session *session, QWidget *parent = nullptr);
     ~HistoryPage() override;
 
     void refresh();
+    // Its confirm, password and notify handlers are replaceable (tests).
+    [[nodiscard]] ResumeLauncher *resumeLauncher() const { return m_resume; }
+
+Q_SIGNALS:
+    // A resumed migration started in the session: the main window shows the monitor.
+    void resumeStarted();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // Returns the button's width.
+    int addResumeButton(QTreeWidgetItem *item, const engine::history::HistoryEntry &entry);
+
     Session *m_session;
     std::shared_ptr<engine::history::HistoryJournal> m_journal;
     QLabel *m_note;
     QTreeWidget *m_list;
+    ResumeLauncher *m_resume;
 };
 
 } // namespace ui

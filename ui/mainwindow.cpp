@@ -71,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_preflight->run();
     });
     connect(m_newMigration, &NewMigrationPage::startRequested, this, &MainWindow::startMigration);
+    connect(m_history, &HistoryPage::resumeStarted, this, [this] { showPage(Page::Monitor); });
     m_preflight->setSpecSource([this] { return m_newMigration->spec(); });
     MigrationController *c = m_session->controller();
     connect(c, &MigrationController::stateChanged, this, &MainWindow::updateStatus);
