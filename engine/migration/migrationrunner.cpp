@@ -63,6 +63,7 @@ MigrationSummary MigrationRunner::run()
         mysql::prepareDataSession(m_primary, {!m_spec.skipStrictMode, true, 10});
 
         m_context->setState(MigrationState::Validating);
+        claimTable();
         validateOriginal();
         m_context->setState(MigrationState::CreatingGhost);
         prepareGhost();

@@ -52,6 +52,9 @@ private:
     void buildPlan(); // from m_original and the ghost as it is on the server
     // --resume (resume.cpp): the checkpoint, the ghost and the binlog it needs, all checked before anything runs.
     void refuseOrAdoptLeftovers();
+    // A named lock on the migrated server, held by the worker's connection for the whole run: a second run on the
+    // same table (a resume while the first process still lives) is refused instead of racing it.
+    void claimTable();
     void adoptInterruptedGhost();
     [[nodiscard]] binlog::BinlogPosition resumePosition(mysql::Connection &inspector);
     void startCheckpoints();

@@ -12,6 +12,8 @@
 #include <logging/logging.h>
 #include <mysql/sqltext.h>
 
+#include <QCryptographicHash>
+
 using namespace Qt::StringLiterals;
 using engine::mysql::Connection;
 using engine::mysql::qualifiedName;
@@ -28,6 +30,20 @@ bool isCutOverSentry(Connection &connection, const QString &schema, const QStrin
         == QString::fromLatin1(sentryComment);
 }
 } // namespace
+
+void MigrationRunner::claimTable()
+{
+    const QByteArray identity = (m_spec.database + u'.' + m_spec.table).toUtf8();
+    const QString name = u"shadowswap:"_s
+        + QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(40));
+    if (m_primary.scalar(u"SELECT GET_LOCK(%1, 0)"_s.arg(m_primary.quote(name))) == u"1"_s)
+        return;
+    const QString holder = m_primary.scalar(u"SELECT IS_USED_LOCK(%1)"_s.arg(m_primary.quote(name))).value_or(u"?"_s);
+    throw MigrationError(u"already-running"_s,
+                         u"another migration of %1.%2 is running on %3 (its connection id is %4). Wait for it, or "
+                         "stop it; if its process is gone but the server still keeps the connection, KILL %4 first"_s
+                             .arg(m_spec.database, m_spec.table, m_topology.primaryFacts.endpoint, holder));
+}
 
 void MigrationRunner::refuseOrAdoptLeftovers()
 {

@@ -242,6 +242,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(readCheckpoint(primary).copyComplete || cli.state() != QProcess::Running, 120000);
         QVERIFY(cli.state() == QProcess::Running);
         QTest::qWait(2500); // postponed, applying the load's writes, checkpointing
+        // While the first run lives, a resume (say, from another workstation) is refused and harms nothing.
+        const Finished second = runToEnd(cliArguments(db, {u"--resume"_s, u"--serve-socket-file"_s,
+                                                           dir.filePath(u"second.sock"_s)}));
+        QVERIFY2(second.exitCode != 0 && second.output.contains(u"another migration of"_s),
+                 qPrintable(second.output.right(2000)));
+        QVERIFY(cli.state() == QProcess::Running);
         killHard(cli);
         checkInterruptedState(primary);
         QFile::remove(flag); // the resumed run cuts over
