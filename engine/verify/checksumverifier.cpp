@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QUuid>
 
+#include <future>
+
 using namespace Qt::StringLiterals;
 using engine::apply::KeyCodec;
 using engine::mysql::Connection;
@@ -87,13 +89,18 @@ QString ChecksumVerifier::rowHashExpression(bool ghostSide) const
     return u"CRC32(CONCAT_WS('#', %1))"_s.arg(parts.join(u", "_s));
 }
 
-Connection ChecksumVerifier::openSnapshot(qint64 *pauseMillis)
+std::pair<Connection, Connection> ChecksumVerifier::openSnapshots(qint64 *pauseMillis)
 {
     const QString original = qualifiedName(m_options.schema, m_options.original);
     const QString ghost = qualifiedName(m_options.schema, m_options.ghost);
-    Connection snapshot = Connection::open(m_options.primary, u"verify"_s);
-    snapshot.execute(u"SET SESSION time_zone = '+00:00'"_s);
-    snapshot.execute(u"SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
+    auto openSession = [&] {
+        Connection session = Connection::open(m_options.primary, u"verify"_s);
+        session.execute(u"SET SESSION time_zone = '+00:00'"_s);
+        session.execute(u"SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
+        return session;
+    };
+    Connection snapshot = openSession();
+    Connection ghostSnapshot = openSession();
     Connection lock = Connection::open(m_options.primary, u"verify-lock"_s);
     lock.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_options.lockTimeoutSeconds));
 
@@ -120,14 +127,16 @@ Connection ChecksumVerifier::openSnapshot(qint64 *pauseMillis)
             lock.executeBatch(m_hooks.flushStatements(keys));
         }
         m_changes.complete(rest);
+        // Neither table can change while the lock is held: both snapshots see the same state.
         snapshot.execute(u"START TRANSACTION WITH CONSISTENT SNAPSHOT"_s);
+        ghostSnapshot.execute(u"START TRANSACTION WITH CONSISTENT SNAPSHOT"_s);
         lock.execute(u"UNLOCK TABLES"_s);
     } catch (...) {
         lock.close(); // releases the lock whatever happened
         throw;
     }
     *pauseMillis = paused.elapsed();
-    return snapshot;
+    return {std::move(snapshot), std::move(ghostSnapshot)};
 }
 
 VerifyResult ChecksumVerifier::run()
@@ -135,7 +144,7 @@ VerifyResult ChecksumVerifier::run()
     QElapsedTimer timer;
     timer.start();
     VerifyResult result;
-    Connection snapshot = openSnapshot(&result.writePauseMillis);
+    auto [snapshot, ghostSnapshot] = openSnapshots(&result.writePauseMillis);
     const QString original = qualifiedName(m_options.schema, m_options.original);
     const QString ghost = qualifiedName(m_options.schema, m_options.ghost);
     const QStringList sourceKey = m_codec->quotedColumns();
@@ -146,15 +155,16 @@ VerifyResult ChecksumVerifier::run()
                 ghostKey << quoteIdentifier(pair.target);
     const QString sourceHash = rowHashExpression(false), ghostHash = rowHashExpression(true);
 
-    auto aggregate = [&](const QString &table, const QString &hash, const QString &where) {
-        auto r = snapshot.query(u"SELECT COUNT(*), COALESCE(BIT_XOR(h), 0), COALESCE(SUM(h), 0) FROM "
+    auto aggregate = [](Connection &session, const QString &table, const QString &hash, const QString &where) {
+        auto r = session.query(u"SELECT COUNT(*), COALESCE(BIT_XOR(h), 0), COALESCE(SUM(h), 0) FROM "
                                 "(SELECT %1 AS h FROM %2 WHERE %3) AS hashed"_s.arg(hash, table, where));
         r.next();
         return QStringList{r.text(0), r.text(1), r.text(2)};
     };
-    auto rowHashes = [&](const QString &table, const QStringList &keyColumns, const QString &hash, const QString &where) {
+    auto rowHashes = [](Connection &session, const QString &table, const QStringList &keyColumns, const QString &hash,
+                        const QString &where) {
         QHash<QString, QString> hashes;
-        auto r = snapshot.query(u"SELECT CONCAT_WS(',', %1), %2 FROM %3 WHERE %4"_s.arg(keyColumns.join(u", "_s), hash,
+        auto r = session.query(u"SELECT CONCAT_WS(',', %1), %2 FROM %3 WHERE %4"_s.arg(keyColumns.join(u", "_s), hash,
                                                                                        table, where));
         while (r.next())
             hashes.insert(r.text(0), r.text(1));
@@ -178,13 +188,23 @@ VerifyResult ChecksumVerifier::run()
         const QString sourceWhere = lower + (upper ? u" AND "_s + KeyCodec::atMost(sourceKey, *upper) : QString());
         const QString ghostWhere = (last ? KeyCodec::greaterThan(ghostKey, *last) : u"TRUE"_s)
             + (upper ? u" AND "_s + KeyCodec::atMost(ghostKey, *upper) : QString());
-        const QStringList a = aggregate(original, sourceHash, sourceWhere);
-        const QStringList b = aggregate(ghost, ghostHash, ghostWhere);
+        // The ghost's side on its own thread and session: both tables are read at once.
+        auto ghostSide = std::async(std::launch::async, [&, ghostWhere] {
+            return aggregate(ghostSnapshot, ghost, ghostHash, ghostWhere);
+        });
+        QStringList a;
+        try {
+            a = aggregate(snapshot, original, sourceHash, sourceWhere);
+        } catch (...) {
+            ghostSide.wait(); // never leave the other thread with the session
+            throw;
+        }
+        const QStringList b = ghostSide.get();
         ++result.chunks;
         result.rowsCompared += a[0].toULongLong();
         if (a != b) {
-            const auto left = rowHashes(original, sourceKey, sourceHash, sourceWhere);
-            const auto right = rowHashes(ghost, ghostKey, ghostHash, ghostWhere);
+            const auto left = rowHashes(snapshot, original, sourceKey, sourceHash, sourceWhere);
+            const auto right = rowHashes(ghostSnapshot, ghost, ghostKey, ghostHash, ghostWhere);
             for (auto it = left.cbegin(); it != left.cend() && result.mismatchedKeys.size() < 10; ++it)
                 if (right.value(it.key()) != it.value())
                     result.mismatchedKeys << it.key();
@@ -200,6 +220,7 @@ VerifyResult ChecksumVerifier::run()
         last = upper;
     }
     snapshot.execute(u"COMMIT"_s);
+    ghostSnapshot.execute(u"COMMIT"_s);
     result.equal = result.mismatchedKeys.isEmpty();
     result.millis = timer.elapsed();
     SS_INFO("verify: {}", result.summary().toStdString());

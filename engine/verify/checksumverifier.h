@@ -57,7 +57,9 @@ public:
     [[nodiscard]] QString rowHashExpression(bool ghostSide) const;
 
 private:
-    mysql::Connection openSnapshot(qint64 *pauseMillis);
+    // Two sessions with the same consistent snapshot (both started under the lock): one reads the original, the
+    // other the ghost, in parallel.
+    std::pair<mysql::Connection, mysql::Connection> openSnapshots(qint64 *pauseMillis);
 
     Options m_options;
     inspect::MigrationPlan m_plan;

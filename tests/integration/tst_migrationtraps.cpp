@@ -199,6 +199,39 @@ private Q_SLOTS:
         QVERIFY(primary.query(u"SHOW COLUMNS FROM t LIKE 'z'"_s).next());
     }
 
+    // Verification must catch a ghost that differs from the original, name the row, and stop before the swap.
+    // The ghost is damaged behind the engine's back while the cut-over is postponed (after the copy).
+    void verificationCatchesADamagedGhostAndSwapsNothing()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"verifydamage"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id BIGINT PRIMARY KEY, n INT, s VARCHAR(20))"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, seq, CONCAT('r', seq) FROM seq_1_to_50000"_s);
+        const auto before = testsupport::checksumTable(primary, db.name(), u"t"_s);
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QFile(postpone).open(QIODevice::WriteOnly);
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN z INT"_s);
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        bool damaged = false;
+        const auto outcome = testsupport::runMigration(spec, 120000, [&](auto &controller, const auto &snapshot) {
+            if (!damaged && snapshot.state == MigrationState::Postponed) {
+                primary.execute(u"UPDATE _t_gho SET s = 'damaged' WHERE id = 43210"_s);
+                damaged = true;
+                controller.requestCutOver();
+            }
+        });
+        QVERIFY(damaged);
+        QVERIFY(!outcome.succeeded);
+        QCOMPARE(outcome.failure.code, u"verify-mismatch"_s);
+        QVERIFY2(outcome.failure.message.contains(u"43210"_s), qPrintable(outcome.failure.message));
+        QVERIFY(outcome.failure.originalUntouched);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), before);
+        QVERIFY(!primary.query(u"SHOW COLUMNS FROM t LIKE 'z'"_s).next());
+        expectNoHelpers(primary, db.name());
+    }
+
     void exactRowCountReplacesTheEstimate()
     {
         REQUIRE_SANDBOX(sandbox);
