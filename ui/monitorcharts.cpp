@@ -6,9 +6,41 @@
 #include <QLocale>
 #include <QToolTip>
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace ui {
+
+namespace {
+// Replica lines, in the order their endpoints appear: distinct from the stream's purple and the max-lag red,
+// readable on light and dark backgrounds.
+QColor replicaColour(size_t index)
+{
+    static const QColor colours[] = {
+        QColor(0xe3, 0x74, 0x00), QColor(0x00, 0x97, 0xa7), QColor(0xd8, 0x1b, 0x60),
+        QColor(0x7c, 0xb3, 0x42), QColor(0x8d, 0x6e, 0x63), QColor(0x5c, 0x6b, 0xc0),
+        QColor(0xf9, 0xa8, 0x25), QColor(0x26, 0xa6, 0x9a),
+    };
+    return colours[index % std::size(colours)];
+}
+
+// Keeps the last 200 periods of one condition (throttled, a replica unreadable) for the hover text: samples
+// less than a second apart with the same reason extend the last period.
+template<typename Span>
+void extendSpans(std::deque<Span> &spans, double t, const QString &reason)
+{
+    if (!spans.empty() && spans.back().reason == reason && t - spans.back().to < 1.0)
+        spans.back().to = t;
+    else
+        spans.push_back({t, t, reason});
+    while (spans.size() > 200)
+        spans.pop_front();
+}
+} // namespace
 
 MonitorCharts::MonitorCharts(QWidget *parent)
     : QWidget(parent)
@@ -32,11 +64,11 @@ MonitorCharts::MonitorCharts(QWidget *parent)
     m_copyRate = addGraph(rates, tr("copy rows/s"), QColor(0x1a, 0x73, 0xe8));
     m_applyRate = addGraph(rates, tr("apply events/s"), QColor(0x18, 0x80, 0x38));
     m_streamLag = addGraph(lag, tr("binlog stream"), QColor(0x93, 0x34, 0xe6));
-    m_replicaLag = addGraph(lag, tr("replica"), QColor(0xe3, 0x74, 0x00));
     m_backlogGraph = addGraph(backlog, tr("backlog"), QColor(0x00, 0x89, 0x7b));
     m_backlogGraph->setBrush(QColor(0x00, 0x89, 0x7b, 40));
     rates->legend->setVisible(true);
     lag->legend->setVisible(true);
+    m_lagPlot = lag;
 
     m_maxLagLine = new QCPItemStraightLine(lag);
     m_maxLagLine->setPen(QPen(QColor(0xd9, 0x30, 0x25), 1.5, Qt::DashLine));
@@ -68,7 +100,8 @@ MonitorCharts::MonitorCharts(QWidget *parent)
             m_followLive = true;
             m_dirty = true;
         });
-        connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent *e) { showThrottleReason(plot, e); });
+        connect(plot, &QCustomPlot::mouseMove, this,
+                [this, plot](QMouseEvent *e) { showHoverText(plot, e); });
     }
 
     m_replotTimer.setInterval(250);
@@ -139,9 +172,13 @@ QString MonitorCharts::progressTitle() const
 
 void MonitorCharts::clear()
 {
-    for (TimeSeries *s : {&m_progress, &m_copy, &m_apply, &m_stream, &m_replica, &m_backlog, &m_throttled})
+    for (TimeSeries *s : {&m_progress, &m_copy, &m_apply, &m_stream, &m_backlog, &m_throttled})
         s->clear();
     m_spans.clear();
+    // The next migration may watch other replicas.
+    for (const auto &replica : m_replicas)
+        m_lagPlot->removeGraph(replica->graph);
+    m_replicas.clear();
     m_progressHeading->setText(tr("Copy progress"));
     m_followLive = true;
     m_dirty = true;
@@ -154,7 +191,7 @@ void MonitorCharts::addSnapshot(const engine::migration::ProgressSnapshot &s)
     m_copy.append(t, s.copyRowsPerSecond);
     m_apply.append(t, s.applyEventsPerSecond);
     m_stream.append(t, s.streamLagMillis < 0 ? 0.0 : double(s.streamLagMillis) / 1000.0);
-    m_replica.append(t, s.replicaLagMillis < 0 ? 0.0 : double(s.replicaLagMillis) / 1000.0);
+    addReplicaLags(t, s);
     m_backlog.append(t, double(s.backlog));
     m_throttled.append(t, s.throttled ? 1.0 : 0.0);
     if (s.rowsEstimate > 0) {
@@ -162,15 +199,71 @@ void MonitorCharts::addSnapshot(const engine::migration::ProgressSnapshot &s)
         m_progressHeading->setText(tr("Copy progress: %1 of %2 rows")
                                        .arg(locale.toString(s.rowsCopied), locale.toString(s.rowsEstimate)));
     }
-    if (s.throttled) {
-        if (!m_spans.empty() && m_spans.back().reason == s.throttleReason && t - m_spans.back().to < 1.0)
-            m_spans.back().to = t;
-        else
-            m_spans.push_back({t, t, s.throttleReason});
-        while (m_spans.size() > 200)
-            m_spans.pop_front();
-    }
+    if (s.throttled)
+        extendSpans(m_spans, t, s.throttleReason);
     m_dirty = true;
+}
+
+void MonitorCharts::addReplicaLags(double t, const engine::migration::ProgressSnapshot &s)
+{
+    QList<engine::migration::ReplicaLagReading> readings = s.replicaLags;
+    // A snapshot with only the worst figure (no per-replica readings) still gets a line.
+    if (readings.isEmpty() && s.replicaLagMillis >= 0)
+        readings.append({tr("replica"), s.replicaLagMillis, {}});
+    constexpr double gap = std::numeric_limits<double>::quiet_NaN();
+    std::vector<bool> read(m_replicas.size(), false);
+    for (const auto &reading : std::as_const(readings)) {
+        auto it = std::find_if(m_replicas.begin(), m_replicas.end(),
+                               [&reading](const auto &r) { return r->endpoint == reading.endpoint; });
+        if (it == m_replicas.end()) {
+            if (int(m_replicas.size()) >= maxReplicaSeries)
+                continue;
+            auto replica = std::make_unique<Replica>();
+            replica->endpoint = reading.endpoint;
+            replica->graph = addGraph(m_lagPlot, reading.endpoint, replicaColour(m_replicas.size()));
+            m_replicas.push_back(std::move(replica));
+            read.push_back(false);
+            it = std::prev(m_replicas.end());
+        }
+        Replica &replica = **it;
+        read[size_t(it - m_replicas.begin())] = true;
+        const bool ok = reading.lagMillis >= 0;
+        replica.lag.append(t, ok ? double(reading.lagMillis) / 1000.0 : gap);
+        replica.error = ok ? QString() : (reading.error.isEmpty() ? tr("(no reason given)") : reading.error);
+        if (!ok)
+            extendSpans(replica.errors, t, replica.error);
+    }
+    // A replica no longer watched (changed while running) gets a gap, not a line drawn across its absence.
+    for (size_t i = 0; i < m_replicas.size(); ++i) {
+        if (!read[i]) {
+            m_replicas[i]->lag.append(t, gap);
+            m_replicas[i]->error.clear();
+        }
+    }
+}
+
+QStringList MonitorCharts::replicaEndpoints() const
+{
+    QStringList endpoints;
+    for (const auto &replica : m_replicas)
+        endpoints << replica->endpoint;
+    return endpoints;
+}
+
+const TimeSeries *MonitorCharts::replicaLagSeries(const QString &endpoint) const
+{
+    for (const auto &replica : m_replicas)
+        if (replica->endpoint == endpoint)
+            return &replica->lag;
+    return nullptr;
+}
+
+QString MonitorCharts::replicaLegendName(const QString &endpoint) const
+{
+    for (const auto &replica : m_replicas)
+        if (replica->endpoint == endpoint)
+            return replica->error.isEmpty() ? endpoint : tr("%1 (unreadable)").arg(endpoint);
+    return {};
 }
 
 void MonitorCharts::replot()
@@ -185,7 +278,10 @@ void MonitorCharts::replot()
     set(m_copyRate, m_copy);
     set(m_applyRate, m_apply);
     set(m_streamLag, m_stream);
-    set(m_replicaLag, m_replica);
+    for (const auto &replica : m_replicas) {
+        set(replica->graph, replica->lag);
+        replica->graph->setName(replicaLegendName(replica->endpoint));
+    }
     set(m_backlogGraph, m_backlog);
     for (QCPGraph *shade : std::as_const(m_throttleGraphs))
         set(shade, m_throttled);
@@ -215,18 +311,44 @@ void MonitorCharts::replot()
     }
 }
 
-void MonitorCharts::showThrottleReason(QCustomPlot *plot, QMouseEvent *event)
+namespace {
+template<typename Span>
+const Span *spanAt(const std::deque<Span> &spans, double t)
+{
+    for (auto it = spans.rbegin(); it != spans.rend(); ++it)
+        if (t >= it->from - 0.25 && t <= it->to + 0.25)
+            return &*it;
+    return nullptr;
+}
+} // namespace
+
+QString MonitorCharts::throttleText(double seconds) const
+{
+    const Span *span = spanAt(m_spans, seconds);
+    if (!span)
+        return {};
+    return tr("Throttled: %1").arg(span->reason.isEmpty() ? tr("(no reason given)") : span->reason);
+}
+
+QString MonitorCharts::lagToolTip(double seconds) const
+{
+    QStringList lines;
+    if (const QString throttled = throttleText(seconds); !throttled.isEmpty())
+        lines << throttled;
+    for (const auto &replica : m_replicas)
+        if (const Span *span = spanAt(replica->errors, seconds))
+            lines << tr("%1: lag unreadable: %2").arg(replica->endpoint, span->reason);
+    return lines.join(u'\n');
+}
+
+void MonitorCharts::showHoverText(QCustomPlot *plot, QMouseEvent *event)
 {
     const double t = plot->xAxis->pixelToCoord(event->position().x());
-    for (auto it = m_spans.rbegin(); it != m_spans.rend(); ++it) {
-        if (t >= it->from - 0.25 && t <= it->to + 0.25) {
-            QToolTip::showText(event->globalPosition().toPoint(),
-                               tr("Throttled: %1").arg(it->reason.isEmpty() ? tr("(no reason given)") : it->reason),
-                               plot);
-            return;
-        }
-    }
-    QToolTip::hideText();
+    const QString text = plot == m_lagPlot ? lagToolTip(t) : throttleText(t);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot);
 }
 
 } // namespace ui

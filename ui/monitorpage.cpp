@@ -1,6 +1,7 @@
 #include "monitorpage.h"
 
 #include "backgroundtask.h"
+#include "lagtext.h"
 #include "logmodel.h"
 #include "monitorcharts.h"
 #include "revertwindowpanel.h"
@@ -36,11 +37,6 @@ QColor throttleColour()
 {
     return QApplication::palette().color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
                                                                           : QColor(0xd9, 0x30, 0x25);
-}
-
-QString lagText(qint64 millis)
-{
-    return millis < 0 ? MonitorPage::tr("n/a") : MonitorPage::tr("%1 s").arg(double(millis) / 1000.0, 0, 'f', 1);
 }
 } // namespace
 
@@ -256,12 +252,13 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
     }
     const QLocale locale;
     QString figures = tr("<b>%1</b> · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · "
-                         "lag %7 (stream) / %8 (replica) · backlog %9")
+                         "lag %7 (stream) / %8 · backlog %9")
                           .arg(StateStrip::stateText(s.state).toHtmlEscaped(), locale.toString(s.rowsCopied),
                                locale.toString(s.rowsEstimate), QString::number(s.copyPercent, 'f', 1),
                                locale.toString(qRound64(s.copyRowsPerSecond)),
-                               locale.toString(qRound64(s.applyEventsPerSecond)), lagText(s.streamLagMillis),
-                               lagText(s.replicaLagMillis), locale.toString(s.backlog));
+                               locale.toString(qRound64(s.applyEventsPerSecond)),
+                               LagText::seconds(s.streamLagMillis), LagText::replicas(s).toHtmlEscaped(),
+                               locale.toString(s.backlog));
     if (s.throttled) {
         // The engine's reasons mostly say "throttled …" themselves.
         const QString reason = s.throttleReason.startsWith(u"throttled"_s, Qt::CaseInsensitive)
@@ -271,6 +268,7 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
             + u"</b></span>"_s;
     }
     m_figures->setText(figures);
+    m_figures->setToolTip(LagText::replicaErrors(s));
 }
 
 void MonitorPage::onFinished(const MigrationSummary &summary)
@@ -350,10 +348,11 @@ void MonitorPage::askCutOver(const QStringList &sessions)
     }
     const ProgressSnapshot s = m_session->controller()->snapshot();
     QString text =
-        tr("<p>Swap the tables as soon as the copy is complete?</p><p>Current lag: %1 (binlog stream), %2 (replica); "
+        tr("<p>Swap the tables as soon as the copy is complete?</p><p>Current lag: %1 (binlog stream), %2; "
            "%3 changed keys still to apply.</p><p>Application writes to the table wait for the swap, usually well "
            "under a second; if a session holds a lock on the table, the swap times out and is retried.</p>")
-            .arg(lagText(s.streamLagMillis), lagText(s.replicaLagMillis), QLocale().toString(s.backlog));
+            .arg(LagText::seconds(s.streamLagMillis), LagText::replicas(s).toHtmlEscaped(),
+                 QLocale().toString(s.backlog));
     if (blocking.isEmpty()) {
         text += tr("<p>No session on the primary holds the table or a long transaction right now.</p>");
     } else {

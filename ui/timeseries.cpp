@@ -1,6 +1,7 @@
 #include "timeseries.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -22,6 +23,10 @@ void TimeSeries::clear()
 
 double TimeSeries::merged(double a, int weightA, double b, int weightB) const
 {
+    if (std::isnan(a))
+        return b;
+    if (std::isnan(b))
+        return a;
     if (m_merge == Merge::Max)
         return std::max(a, b);
     return (a * weightA + b * weightB) / double(weightA + weightB);

@@ -6,7 +6,8 @@ namespace ui {
 
 // A chart's data with a fixed capacity: when full, neighbouring points are merged pairwise and later samples are
 // merged in the same stride, so a day-long postponed cut-over costs as much memory as a minute.
-// Keys are seconds since the migration started. Not thread-safe (GUI thread).
+// Keys are seconds since the migration started. A NaN value is a gap (a reading that failed); merged with a
+// number, the number wins, so a gap narrower than a stored point disappears. Not thread-safe (GUI thread).
 class TimeSeries {
 public:
     enum class Merge { Mean, Max }; // Max keeps spikes (lag, backlog); Mean keeps rates honest

@@ -3,6 +3,7 @@
 #include <monitorcharts.h>
 #include <monitorpage.h>
 #include <session.h>
+#include <timeseries.h>
 
 #include <plot.h>
 
@@ -131,6 +132,10 @@ private Q_SLOTS:
                 s.copyRowsPerSecond = i > 8 && i < 200 ? 10000 + 800 * std::sin(i / 7.0) : 0;
                 s.applyEventsPerSecond = 1500 + 400 * std::sin(i / 11.0);
                 s.streamLagMillis = 150 + 120 * (i % 17);
+                s.replicaLags = {{u"127.0.0.1:23308"_s, 300 + (i > 120 && i < 150 ? 1600 : 0), {}},
+                                 {u"db3.example:3306"_s, 500 + 40 * (i % 7), {}}};
+                if (i > 170 && i < 185)
+                    s.replicaLags[1] = {u"db3.example:3306"_s, -1, u"Can't connect to 'db3.example'"_s};
                 s.replicaLagMillis = 300 + (i > 120 && i < 150 ? 1600 : 0);
                 s.backlog = quint64(40 + 30 * (i % 9));
                 s.throttled = i > 120 && i < 150;
@@ -159,6 +164,94 @@ private Q_SLOTS:
         }
         QApplication::setPalette(light);
         QApplication::setStyle(previousStyle);
+    }
+
+    // One lag line per watched replica, named by its endpoint; an unreadable reading is a gap whose reason
+    // the hover text and the figures' tooltip give; a day of snapshots (endpoints changing) stays bounded.
+    void lagChartHasALinePerReplica()
+    {
+        using namespace engine::migration;
+        ui::MainWindow window;
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(ui::MainWindow::Page::Monitor);
+        MigrationController *controller = window.session()->controller();
+        const QString first = u"127.0.0.1:23308"_s, second = u"db2.example:3307"_s;
+        const QString refused = u"Can't connect to server on 'db2.example' (111)"_s;
+        const auto snapshotAt = [&](int i) {
+            ProgressSnapshot s;
+            s.state = MigrationState::Copying;
+            s.elapsedMillis = qint64(i) * 250;
+            s.replicaLags = {{first, 100 + 10 * (i % 50), {}}, {second, 2000, {}}};
+            if (i % 40 >= 30)
+                s.replicaLags[1] = {second, -1, refused};
+            s.replicaLagMillis = s.replicaLags[1].lagMillis < 0 ? -1 : 2000;
+            return s;
+        };
+        // The second replica only appears from the third snapshot on.
+        for (int i = 0; i < 32; ++i) {
+            ProgressSnapshot s = snapshotAt(i);
+            if (i < 2)
+                s.replicaLags.removeLast();
+            Q_EMIT controller->progressed(s);
+        }
+        ui::MonitorCharts *charts = window.monitorPage()->charts();
+        QCOMPARE(charts->replicaEndpoints(), QStringList({first, second}));
+        const ui::TimeSeries *a = charts->replicaLagSeries(first), *b = charts->replicaLagSeries(second);
+        QVERIFY(a && b);
+        QCOMPARE(a->size(), 32);
+        QCOMPARE(b->size(), 30);
+        QCOMPARE(a->values().at(5), 0.15);
+        QCOMPARE(b->keys().first(), 0.5);
+        QCOMPARE(b->values().at(0), 2.0);
+        QVERIFY(std::isnan(b->values().last())); // snapshot 31: unreadable, a gap
+        QCOMPARE(charts->replicaLegendName(first), first);
+        QCOMPARE(charts->replicaLegendName(second), u"%1 (unreadable)"_s.arg(second));
+        const QString hover = charts->lagToolTip(7.75);
+        QVERIFY2(hover.contains(second + u": lag unreadable: "_s + refused), qPrintable(hover));
+        QVERIFY2(!hover.contains(first), qPrintable(hover));
+        QVERIFY(charts->lagToolTip(2.0).isEmpty());
+        auto *figures = window.findChild<QLabel *>(u"figuresLabel"_s);
+        QVERIFY2(figures->text().contains(u"0.4 s (%1), unreadable (%2)"_s.arg(first, second)),
+                 qPrintable(figures->text()));
+        QVERIFY2(figures->toolTip().contains(refused), qPrintable(figures->toolTip()));
+
+        // The plot: the stream's line and one per replica, by endpoint, with the max-lag line kept.
+        QTest::qWait(600);
+        auto *lag = charts->findChild<QCustomPlot *>(u"chart2"_s);
+        QVERIFY(lag);
+        QStringList names;
+        for (int i = 0; i < lag->graphCount(); ++i)
+            if (lag->graph(i)->valueAxis() == lag->yAxis)
+                names << lag->graph(i)->name();
+        QCOMPARE(names, QStringList({u"binlog stream"_s, first, u"%1 (unreadable)"_s.arg(second)}));
+        QCOMPARE(lag->itemCount(), 1); // the max-lag line
+        const QString dir =
+            qEnvironmentVariable("SHADOWSWAP_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
+        QDir().mkpath(dir);
+        QVERIFY(lag->grab().save(dir + u"/lag-per-replica.png"_s));
+
+        // A day-long postponed cut-over, 4 snapshots a second, and 39 more replicas watched one by one.
+        for (int i = 32; i < 86400 * 4; ++i) {
+            ProgressSnapshot s = snapshotAt(i);
+            if (i % 8640 == 0)
+                s.replicaLags.append({u"10.0.0.%1:3306"_s.arg(i / 8640), 50, {}});
+            charts->addSnapshot(s);
+        }
+        QCOMPARE(charts->replicaEndpoints().size(), ui::MonitorCharts::maxReplicaSeries);
+        for (const QString &endpoint : charts->replicaEndpoints()) {
+            const ui::TimeSeries *series = charts->replicaLagSeries(endpoint);
+            QVERIFY2(series->size() <= series->capacity(), qPrintable(endpoint));
+        }
+        QVERIFY(a->size() >= a->capacity() / 2);
+        QCOMPARE(a->keys().last(), (86400 * 4 - 1) * 0.25);
+        // The Max merge keeps the peaks.
+        QCOMPARE(*std::max_element(a->values().begin(), a->values().end()), 0.59);
+        QVERIFY(charts->pointCount() <= charts->capacity());
+        QTest::qWait(600);
+        for (int i = 0; i < lag->graphCount(); ++i)
+            QVERIFY(lag->graph(i)->dataCount() <= charts->capacity());
     }
 
     void germanTranslationIsComplete()

@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <cmath>
+#include <limits>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +112,23 @@ private Q_SLOTS:
         QCOMPARE(series.size(), 3);
         QCOMPARE(series.values().at(0), 5.0);
         QCOMPARE(series.values().at(1), 25.0);
+    }
+
+    // NaN is a gap (a replica's lag that could not be read); merged with a number, the number wins.
+    void timeSeriesKeepsGaps()
+    {
+        const double gap = std::numeric_limits<double>::quiet_NaN();
+        ui::TimeSeries series(4, ui::TimeSeries::Merge::Max);
+        for (double v : {1.0, gap, gap, gap})
+            series.append(series.size(), v);
+        QVERIFY(std::isnan(series.values().at(3)));
+        series.append(4, 2.0); // full: halves to (1: 1) (3: gap), then appends
+        QCOMPARE(series.size(), 3);
+        QCOMPARE(series.values().at(0), 1.0);
+        QVERIFY(std::isnan(series.values().at(1)));
+        series.append(5, gap); // completes the stride of 2 that 2.0 began: the value stays
+        QCOMPARE(series.values().at(2), 2.0);
+        QCOMPARE(series.keys().at(2), 5.0);
     }
 
     void lineDiffMarksChangedLines()
