@@ -41,6 +41,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_history(new HistoryPage(m_session, this))
     , m_connectionLabel(new QLabel(this))
     , m_stateLabel(new QLabel(this))
+    , m_tablePrompt([this](const QString &current) -> std::optional<QString> {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Inspect table"),
+                                                   tr("Table to inspect (schema.table):"), QLineEdit::Normal,
+                                                   current, &ok);
+        return ok ? std::optional<QString>(name) : std::nullopt;
+    })
 {
     setObjectName(u"mainWindow"_s);
     m_stateLabel->setObjectName(u"migrationStateLabel"_s);
@@ -124,6 +131,7 @@ void MainWindow::createActions()
 
     QMenu *migrationMenu = menuBar()->addMenu(tr("&Migration"));
     QAction *inspect = migrationMenu->addAction(tr("&Inspect table…"), this, &MainWindow::inspectTable);
+    inspect->setObjectName(u"inspectTableAction"_s);
     inspect->setShortcut(tr("Ctrl+I"));
     QAction *dryRun = migrationMenu->addAction(tr("&Dry run"), this, [this] {
         showPage(Page::NewMigration);
@@ -231,11 +239,9 @@ void MainWindow::inspectTable()
     }
     const QString current = m_session->table().isEmpty() ? QString()
                                                          : m_session->database() + u'.' + m_session->table();
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Inspect table"), tr("Table to inspect (schema.table):"),
-                                               QLineEdit::Normal, current, &ok)
-                             .trimmed();
-    if (!ok || !name.contains(u'.'))
+    const std::optional<QString> answer = m_tablePrompt(current);
+    const QString name = answer ? answer->trimmed() : QString();
+    if (!name.contains(u'.'))
         return;
     if (name != current)
         m_session->setTarget(name.section(u'.', 0, 0), name.section(u'.', 1), QString());

@@ -2,6 +2,9 @@
 
 #include <QMainWindow>
 
+#include <functional>
+#include <optional>
+
 class QLabel;
 class QTabWidget;
 
@@ -37,6 +40,11 @@ public:
     // Starts the migration configured on the New migration page, after the preflight gate.
     void startMigration();
 
+    // How "Inspect table…" asks which table: gets the current "schema.table" (or empty), returns the answer
+    // or nullopt when cancelled. Tests replace the dialog.
+    using TablePrompt = std::function<std::optional<QString>(const QString &current)>;
+    void setTablePrompt(TablePrompt prompt) { m_tablePrompt = std::move(prompt); }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -56,6 +64,7 @@ private:
     HistoryPage *m_history;
     QLabel *m_connectionLabel;
     QLabel *m_stateLabel;
+    TablePrompt m_tablePrompt;
     bool m_closeWhenStopped = false;
     QString m_outcome; // how the last migration ended, for the status bar
 };

@@ -17,6 +17,7 @@
 
 #include <mysql/sqltext.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QMessageBox>
@@ -184,9 +185,8 @@ void pauseMeter(bool paused)
 class TestConsole : public QObject {
     Q_OBJECT
 private:
-    // Connects the window to the sandbox replica (gh-ost's default topology) and picks `table` with `alter`.
-    static void connectAndPick(ui::MainWindow &window, const testsupport::Sandbox &sandbox, const QString &database,
-                               const QString &table, const QString &alter)
+    // Connects the window to the sandbox replica (gh-ost's default topology).
+    static void connectToReplica(ui::MainWindow &window, const testsupport::Sandbox &sandbox)
     {
         ui::ConnectionProfile profile;
         profile.name = u"sandbox replica"_s;
@@ -196,6 +196,13 @@ private:
         window.connectionsPage()->prefill(profile, sandbox.replica.password);
         child<QPushButton>(&window, u"testConnectionButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->isConnected(), 30000);
+    }
+
+    // Connects as connectToReplica() and picks `table` with `alter`.
+    static void connectAndPick(ui::MainWindow &window, const testsupport::Sandbox &sandbox, const QString &database,
+                               const QString &table, const QString &alter)
+    {
+        connectToReplica(window, sandbox);
         window.showPage(ui::MainWindow::Page::NewMigration);
         window.newMigrationPage()->preselect(database, table, alter);
         QTRY_COMPARE_WITH_TIMEOUT(window.session()->table(), table, 30000);
@@ -452,6 +459,95 @@ private Q_SLOTS:
         QVERIFY(failure.originalUntouched);
         QTRY_COMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Monitor));
         QVERIFY(child<QLabel>(&window, u"resultLabel"_s)->text().contains(u"unique-duplicates"_s));
+    }
+
+    // Migration > Inspect table… runs preflight alone on the table asked for: the findings show, and nothing
+    // is created on the server and no migration starts.
+    void inspectTableRunsPreflightAlone()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"gui_inspect"_s);
+        auto primary = engine::mysql::Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE loose (n INT NOT NULL, note VARCHAR(40) NULL) ENGINE=InnoDB"_s);
+        primary.execute(u"INSERT INTO loose SELECT seq % 50, CONCAT('row ', seq) FROM seq_1_to_500"_s);
+        primary.execute(u"CREATE TRIGGER loose_note BEFORE INSERT ON loose FOR EACH ROW "
+                        "SET NEW.note = COALESCE(NEW.note, 'new')"_s);
+        {
+            auto replica = engine::mysql::Connection::open(db.replica());
+            testsupport::waitForReplica(primary, replica);
+        }
+        const auto tables = [&primary, &db] {
+            QStringList names;
+            auto result = primary.query(u"SELECT TABLE_NAME FROM information_schema.TABLES "
+                                        "WHERE TABLE_SCHEMA = '%1' ORDER BY TABLE_NAME"_s.arg(db.name()));
+            while (result.next())
+                names << result.text(0);
+            return names;
+        };
+        QCOMPARE(tables(), QStringList{u"loose"_s});
+
+        ui::MainWindow window;
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::Session *session = window.session();
+        connectToReplica(window, sandbox);
+        MigrationController *controller = session->controller();
+        QSignalSpy started(session, &ui::Session::migrationStarted);
+        QSignalSpy states(controller, &MigrationController::stateChanged);
+        QSignalSpy preflight(window.preflightPage(), &ui::PreflightPage::finished);
+        auto *inspect = child<QAction>(&window, u"inspectTableAction"_s);
+        QVERIFY(inspect->isEnabled());
+
+        // Cancelled: nothing happens.
+        QStringList offered;
+        window.setTablePrompt([&offered](const QString &current) -> std::optional<QString> {
+            offered << current;
+            return std::nullopt;
+        });
+        inspect->trigger();
+        QCOMPARE(offered, QStringList{QString()}); // no table picked yet
+        QTest::qWait(300);
+        QVERIFY(!window.preflightPage()->isRunning());
+        QCOMPARE(preflight.count(), 0);
+
+        window.setTablePrompt([&offered, &db](const QString &current) -> std::optional<QString> {
+            offered << current;
+            return u" %1.loose "_s.arg(db.name());
+        });
+        inspect->trigger();
+        QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Preflight));
+        QTRY_COMPARE_WITH_TIMEOUT(preflight.count(), 1, 180000);
+        QCOMPARE(session->database(), db.name());
+        QCOMPARE(session->table(), u"loose"_s);
+        QVERIFY(session->alter().isEmpty());
+        QVERIFY(session->preflightReport().has_value());
+        QVERIFY2(session->preflightReport()->ran(), qPrintable(session->preflightReport()->failure));
+        const QStringList blockers = session->unresolvedBlockers();
+        QVERIFY2(blockers.contains(u"unique_key"_s) && blockers.contains(u"triggers"_s),
+                 qPrintable(blockers.join(u", "_s)));
+        QVERIFY(window.preflightPage()->selectFinding(u"triggers"_s));
+        QVERIFY2(child<QTextBrowser>(&window, u"findingDetail"_s)->toPlainText().contains(u"loose_note"_s),
+                 qPrintable(child<QTextBrowser>(&window, u"findingDetail"_s)->toPlainText()));
+        QVERIFY(window.preflightPage()->selectFinding(u"unique_key"_s));
+        const QString summary = child<QLabel>(&window, u"preflightSummary"_s)->text();
+        QVERIFY2(summary.contains(u"%1 blocking"_s.arg(blockers.size())), qPrintable(summary));
+        screenshot(&window, u"13-inspect-table"_s);
+
+        // Only looked: no helper table, no migration.
+        QCOMPARE(tables(), QStringList{u"loose"_s});
+        QVERIFY(!session->isMigrating());
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(states.count(), 0);
+        QCOMPARE(controller->snapshot().state, MigrationState::Idle);
+        QVERIFY(child<QLabel>(&window, u"migrationStateLabel"_s)->text().isEmpty());
+
+        // Asked again, the prompt offers the inspected table.
+        inspect->trigger();
+        QCOMPARE(offered.last(), db.name() + u".loose"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(preflight.count(), 2, 180000);
+        QCOMPARE(tables(), QStringList{u"loose"_s});
+        QCOMPARE(started.count(), 0);
     }
 
     // Closing the window during a migration and choosing "abort safely" aborts, drops the helper tables, leaves
