@@ -107,7 +107,8 @@ private:
                          u"Ask their owners to commit, or end them (their work is rolled back):\n"_s + kills.join(u'\n')});
     }
 
-    // Which sessions hold LOCK TABLES on the table (performance_schema.table_handles), by processlist id.
+    // Which sessions hold an external lock on the table (performance_schema.table_handles), by processlist id.
+    // A statement in progress holds one too: only an idle session holding it is in LOCK TABLES.
     QHash<qint64, QString> explicitLocks(PreflightContext &context, Server &server)
     {
         QHash<qint64, QString> locks;
@@ -174,7 +175,7 @@ private:
             if (pending) {
                 level = Severity::Block;
                 verdict = u"waits for a lock on the table: another session holds it"_s;
-            } else if (lockTables.contains(session.id)) {
+            } else if (lockTables.contains(session.id) && session.idle()) {
                 level = Severity::Block;
                 verdict = u"holds LOCK TABLES (%1) on the table"_s.arg(lockTables.value(session.id));
             } else if (session.idle() && session.time >= threshold) {

@@ -10,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <thread>
+
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -133,6 +135,27 @@ private Q_SLOTS:
         QVERIFY2(mdl.detail.contains(u"holds LOCK TABLES"_s), qPrintable(describe(mdl)));
         QVERIFY2(mdl.detail.contains(u"id %1, "_s.arg(id)), qPrintable(describe(mdl)));
         QVERIFY2(mdl.fix.contains(u"KILL %1;"_s.arg(id)), qPrintable(describe(mdl)));
+    }
+
+    // A statement running on the table holds an external lock as LOCK TABLES does, but only for its duration:
+    // application traffic must not be reported as a blocker (it was: every busy table blocked preflight).
+    void runningStatementIsNotLockTables()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"pfrunning"_s);
+        createTable(db);
+        const auto settings = db.primary();
+        std::thread runner([settings] {
+            Connection busy = Connection::open(settings, u"test-busy"_s);
+            busy.query(u"SELECT SLEEP(3) FROM t LIMIT 1"_s);
+        });
+        QTest::qWait(500);
+        const PreflightReport report = runPreflight(requestFor(db));
+        runner.join();
+        FINDING(mdl, report, u"metadata_locks"_s);
+        QVERIFY2(mdl.severity != Severity::Block, qPrintable(describe(mdl)));
+        QVERIFY2(!mdl.detail.contains(u"holds LOCK TABLES"_s), qPrintable(describe(mdl)));
+        QVERIFY2(mdl.detail.contains(u"brief"_s), qPrintable(describe(mdl))); // it is seen, as running
     }
 
     void stoppedReplicaSqlThreadBlocks()
