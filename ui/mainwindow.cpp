@@ -87,7 +87,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_closeWhenStopped)
             close();
     };
-    connect(m_session, &Session::migrationStarted, this, [this] { m_outcome.clear(); });
+    connect(m_session, &Session::migrationStarted, this, [this] {
+        m_outcome.clear();
+        updateStatus();
+    });
     connect(c, &MigrationController::finished, this, [this, stopped](const MigrationSummary &summary) {
         m_outcome = summary.reverted ? tr("reverted to the old schema")
                                      : StateStrip::stateText(MigrationState::Done);
@@ -147,7 +150,9 @@ void MainWindow::createActions()
     });
     throttle->setShortcut(tr("Ctrl+Shift+T"));
     QAction *abort = migrationMenu->addAction(tr("&Abort…"), m_monitor, &MonitorPage::confirmAbort);
+    abort->setObjectName(u"abortAction"_s);
     abort->setShortcut(tr("Ctrl+Shift+A"));
+    m_abortAction = abort;
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_pages->count(); ++i) {
@@ -182,6 +187,9 @@ void MainWindow::updateStatus()
     m_connectionLabel->setText(m_session->isConnected() ? tr("Connected: %1").arg(m_session->facts().endpoint)
                                                         : tr("Not connected"));
     const MigrationState state = m_session->controller()->snapshot().state;
+    // In the revert window the swap is made: there is nothing to abort (the monitor offers Revert and Keep).
+    if (m_abortAction)
+        m_abortAction->setEnabled(m_session->isMigrating() && state != MigrationState::RevertWindow);
     if (!m_outcome.isEmpty() && !m_session->isMigrating())
         m_stateLabel->setText(tr("Migration: %1").arg(m_outcome));
     else

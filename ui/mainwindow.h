@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QTabWidget;
 
@@ -64,6 +65,7 @@ private:
     HistoryPage *m_history;
     QLabel *m_connectionLabel;
     QLabel *m_stateLabel;
+    QAction *m_abortAction = nullptr;
     TablePrompt m_tablePrompt;
     bool m_closeWhenStopped = false;
     QString m_outcome; // how the last migration ended, for the status bar

@@ -498,6 +498,7 @@ private Q_SLOTS:
         QSignalSpy preflight(window.preflightPage(), &ui::PreflightPage::finished);
         auto *inspect = child<QAction>(&window, u"inspectTableAction"_s);
         QVERIFY(inspect->isEnabled());
+        QVERIFY(!child<QAction>(&window, u"abortAction"_s)->isEnabled()); // nothing to abort
 
         // Cancelled: nothing happens.
         QStringList offered;
@@ -540,6 +541,7 @@ private Q_SLOTS:
         QCOMPARE(started.count(), 0);
         QCOMPARE(states.count(), 0);
         QCOMPARE(controller->snapshot().state, MigrationState::Idle);
+        QVERIFY(!child<QAction>(&window, u"abortAction"_s)->isEnabled());
         QVERIFY(child<QLabel>(&window, u"migrationStateLabel"_s)->text().isEmpty());
 
         // Asked again, the prompt offers the inspected table.
@@ -676,6 +678,7 @@ private Q_SLOTS:
         QVERIFY2(child<QLabel>(&window, u"migrationStateLabel"_s)->text().contains(u"revert window"_s),
                  qPrintable(child<QLabel>(&window, u"migrationStateLabel"_s)->text()));
         QVERIFY(!child<QPushButton>(&window, u"abortButton"_s)->isEnabled());
+        QVERIFY(!child<QAction>(&window, u"abortAction"_s)->isEnabled()); // the menu's and toolbar's, too
         screenshot(&window, u"11-revert-window"_s);
 
         const quint64 statementsBeforeRevert = load.statements();
