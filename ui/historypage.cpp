@@ -29,6 +29,8 @@ QString outcomeText(const HistoryEntry &e)
     case Outcome::Succeeded:
         if (e.dryRun)
             return HistoryPage::tr("dry run");
+        if (e.summary.reverted)
+            return HistoryPage::tr("done (reverted)");
         return e.parameters.value(u"resume"_s).toBool() ? HistoryPage::tr("done (resumed)") : HistoryPage::tr("done");
     case Outcome::Failed: return HistoryPage::tr("failed");
     case Outcome::Aborted: return HistoryPage::tr("aborted");
@@ -44,6 +46,10 @@ QString detailText(const HistoryEntry &e, bool runningHere)
                            : HistoryPage::tr("no end recorded — the process may have crashed");
     if (e.outcome == Outcome::Failed || e.outcome == Outcome::Aborted || e.outcome == Outcome::Interrupted)
         return u"[%1] %2"_s.arg(e.failure.code, e.failure.message);
+    if (e.outcome == Outcome::Succeeded && e.summary.reverted)
+        return HistoryPage::tr("reverted to the old schema in the revert window; the table with the new "
+                               "schema is kept as %1")
+            .arg(e.summary.oldTable);
     if (e.outcome == Outcome::Succeeded && !e.dryRun)
         return HistoryPage::tr("%1 rows copied, %2 changes applied, swap blocked writes %3 ms")
             .arg(e.summary.rowsCopied)

@@ -24,7 +24,7 @@ const QString entryColumns = u"id, started_at, ended_at, outcome, database_name,
                              "inspected_endpoint, parameters, failure_code, failure_message, failure_statement, "
                              "original_untouched, elapsed_millis, phase_millis, rows_copied, events_applied, "
                              "copy_millis, total_millis, verified, verify_result, verify_millis, cut_over_lock_millis, "
-                             "cut_over_attempts, old_table, new_create_statement, "
+                             "cut_over_attempts, old_table, new_create_statement, reverted, "
                              "(SELECT COUNT(*) FROM samples s WHERE s.migration_id = m.id)"_s;
 
 QString isoUtc(const QDateTime &time)
@@ -70,6 +70,7 @@ HistoryEntry readEntry(const QSqlQuery &q)
     e.summary.cutOverAttempts = q.value(c++).toInt();
     e.summary.oldTable = q.value(c++).toString();
     e.summary.newCreateStatement = q.value(c++).toString();
+    e.summary.reverted = q.value(c++).toBool();
     e.sampleCount = q.value(c++).toInt();
     return e;
 }
@@ -138,39 +139,53 @@ bool HistoryJournal::open(const QString &path)
 bool HistoryJournal::createSchema()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    const QStringList statements{
-        u"CREATE TABLE IF NOT EXISTS migrations ("
-        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-        " started_at TEXT NOT NULL, ended_at TEXT, outcome TEXT NOT NULL,"
-        " database_name TEXT NOT NULL, table_name TEXT NOT NULL, alter_text TEXT NOT NULL,"
-        " dry_run INTEGER NOT NULL, inspected_endpoint TEXT NOT NULL, parameters TEXT NOT NULL,"
-        " failure_code TEXT, failure_message TEXT, failure_statement TEXT, original_untouched INTEGER,"
-        " elapsed_millis INTEGER, phase_millis TEXT,"
-        " rows_copied INTEGER, events_applied INTEGER, copy_millis INTEGER, total_millis INTEGER,"
-        " verified INTEGER, verify_result TEXT, verify_millis INTEGER, cut_over_lock_millis INTEGER,"
-        " cut_over_attempts INTEGER, old_table TEXT, new_create_statement TEXT)"_s,
-        u"CREATE INDEX IF NOT EXISTS migrations_by_start ON migrations (started_at)"_s,
-        u"CREATE TABLE IF NOT EXISTS samples ("
-        " migration_id INTEGER NOT NULL REFERENCES migrations (id) ON DELETE CASCADE,"
-        " elapsed_millis INTEGER NOT NULL, state TEXT NOT NULL,"
-        " rows_copied INTEGER, rows_estimate INTEGER, copy_rows_per_second REAL,"
-        " events_applied INTEGER, apply_events_per_second REAL, backlog INTEGER,"
-        " stream_lag_millis INTEGER, replica_lag_millis INTEGER, throttled INTEGER,"
-        " PRIMARY KEY (migration_id, elapsed_millis)) WITHOUT ROWID"_s,
-        u"PRAGMA user_version = %1"_s.arg(schemaVersion),
-    };
-    if (!db.transaction())
-        return fail(u"create schema"_s, db.lastError().text());
     QSqlQuery q(db);
-    for (const QString &statement : statements) {
+    // IMMEDIATE takes the write lock first (waiting for another process's, up to the busy timeout), so that
+    // two processes opening an old file at once upgrade it once; the version is read again under the lock.
+    if (!q.exec(u"BEGIN IMMEDIATE"_s))
+        return fail(u"create schema"_s, q.lastError().text());
+    int version = 0;
+    if (q.exec(u"PRAGMA user_version"_s) && q.next())
+        version = q.value(0).toInt();
+    q.finish();
+    QStringList statements;
+    if (version < 1) {
+        statements << u"CREATE TABLE IF NOT EXISTS migrations ("
+                      " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                      " started_at TEXT NOT NULL, ended_at TEXT, outcome TEXT NOT NULL,"
+                      " database_name TEXT NOT NULL, table_name TEXT NOT NULL, alter_text TEXT NOT NULL,"
+                      " dry_run INTEGER NOT NULL, inspected_endpoint TEXT NOT NULL, parameters TEXT NOT NULL,"
+                      " failure_code TEXT, failure_message TEXT, failure_statement TEXT,"
+                      " original_untouched INTEGER, elapsed_millis INTEGER, phase_millis TEXT,"
+                      " rows_copied INTEGER, events_applied INTEGER, copy_millis INTEGER,"
+                      " total_millis INTEGER, verified INTEGER, verify_result TEXT, verify_millis INTEGER,"
+                      " cut_over_lock_millis INTEGER, cut_over_attempts INTEGER, old_table TEXT,"
+                      " new_create_statement TEXT, reverted INTEGER NOT NULL DEFAULT 0)"_s
+                   << u"CREATE INDEX IF NOT EXISTS migrations_by_start ON migrations (started_at)"_s
+                   << u"CREATE TABLE IF NOT EXISTS samples ("
+                      " migration_id INTEGER NOT NULL REFERENCES migrations (id) ON DELETE CASCADE,"
+                      " elapsed_millis INTEGER NOT NULL, state TEXT NOT NULL,"
+                      " rows_copied INTEGER, rows_estimate INTEGER, copy_rows_per_second REAL,"
+                      " events_applied INTEGER, apply_events_per_second REAL, backlog INTEGER,"
+                      " stream_lag_millis INTEGER, replica_lag_millis INTEGER, throttled INTEGER,"
+                      " PRIMARY KEY (migration_id, elapsed_millis)) WITHOUT ROWID"_s;
+    } else if (version < 2) {
+        statements << u"ALTER TABLE migrations ADD COLUMN reverted INTEGER NOT NULL DEFAULT 0"_s;
+    }
+    if (version < schemaVersion)
+        statements << u"PRAGMA user_version = %1"_s.arg(schemaVersion);
+    for (const QString &statement : std::as_const(statements)) {
         if (!q.exec(statement)) {
             const QString error = q.lastError().text();
-            db.rollback();
+            q.exec(u"ROLLBACK"_s);
             return fail(u"create schema"_s, error);
         }
     }
-    if (!db.commit())
-        return fail(u"create schema"_s, db.lastError().text());
+    if (!q.exec(u"COMMIT"_s)) {
+        const QString error = q.lastError().text();
+        q.exec(u"ROLLBACK"_s);
+        return fail(u"create schema"_s, error);
+    }
     return true;
 }
 
@@ -250,7 +265,7 @@ bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &ende
               "failure_statement = ?, original_untouched = ?, elapsed_millis = ?, phase_millis = ?, rows_copied = ?, "
               "events_applied = ?, copy_millis = ?, total_millis = ?, verified = ?, verify_result = ?, "
               "verify_millis = ?, cut_over_lock_millis = ?, cut_over_attempts = ?, old_table = ?, "
-              "new_create_statement = ? WHERE id = ?"_s);
+              "new_create_statement = ?, reverted = ? WHERE id = ?"_s);
     q.addBindValue(isoUtc(endedAt));
     q.addBindValue(outcomeName(outcome));
     q.addBindValue(failed ? failure.code : QString());
@@ -271,6 +286,7 @@ bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &ende
     q.addBindValue(summary.cutOverAttempts);
     q.addBindValue(summary.oldTable);
     q.addBindValue(summary.newCreateStatement);
+    q.addBindValue(!failed && summary.reverted);
     q.addBindValue(id);
     return q.exec() || fail(u"record end"_s, q.lastError().text());
 }

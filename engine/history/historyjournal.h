@@ -19,7 +19,8 @@ namespace engine::history {
 // may too (WAL, busy timeout). Failures are reported (false / empty results plus lastError()) and never throw.
 class HistoryJournal {
 public:
-    static constexpr int schemaVersion = 1;
+    // 2: migrations.reverted. A file of an older schema is brought up to date on open.
+    static constexpr int schemaVersion = 2;
 
     HistoryJournal();
     ~HistoryJournal();
@@ -29,8 +30,8 @@ public:
     // $SHADOWSWAP_HISTORY_DB when set, else $XDG_DATA_HOME/shadowswap/history.sqlite (~/.local/share/...).
     static QString defaultPath();
 
-    // Opens the file, creating it, its directory and the schema on first use. A file written by a newer
-    // Shadowswap (higher user_version) is refused rather than misread.
+    // Opens the file, creating it, its directory and the schema on first use, and upgrading an older schema.
+    // A file written by a newer Shadowswap (higher user_version) is refused rather than misread.
     bool open(const QString &path);
     [[nodiscard]] bool isOpen() const { return m_open; }
     [[nodiscard]] QString path() const { return m_path; }

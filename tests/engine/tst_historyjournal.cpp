@@ -99,6 +99,7 @@ private Q_SLOTS:
         QCOMPARE(e.summary.cutOverLockMillis, qint64(42));
         QCOMPARE(e.summary.verifyResult, u"equal"_s);
         QCOMPARE(e.summary.oldTable, u"_orders_del"_s);
+        QVERIFY(!e.summary.reverted);
         QCOMPARE(e.elapsedMillis, qint64(10000));
         QCOMPARE(e.millisInState.value(u"copying"_s), qint64(5000));
         QCOMPARE(e.millisInState.value(u"cutting-over"_s), qint64(30));
@@ -196,6 +197,99 @@ private Q_SLOTS:
         recorder.succeeded({});
         const auto stored = journal->samples(recorder.id());
         QVERIFY2(stored.size() <= 501 && stored.size() >= 250, qPrintable(QString::number(stored.size())));
+    }
+
+    // Reverted within the revert window: a success whose summary says so, kept by the journal.
+    void recordsARevert()
+    {
+        auto journal = std::make_shared<HistoryJournal>();
+        QVERIFY(journal->open(m_dir.filePath(u"reverted.sqlite"_s)));
+        {
+            MigrationRecorder recorder(journal, exampleSpec());
+            MigrationSummary summary;
+            summary.reverted = true;
+            summary.oldTable = u"_orders_del"_s;
+            recorder.succeeded(summary);
+        }
+        {
+            MigrationRecorder recorder(journal, exampleSpec());
+            recorder.succeeded({});
+        }
+        const auto entries = journal->entries();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[1].outcome, Outcome::Succeeded);
+        QVERIFY(entries[1].summary.reverted);
+        QVERIFY(!entries[0].summary.reverted);
+        QVERIFY(journal->entry(entries[1].id)->summary.reverted);
+    }
+
+    // A journal written before `reverted` was recorded (schema 1) opens, keeps its migrations (not reverted)
+    // and records reverts from then on.
+    void upgradesAVersion1Journal()
+    {
+        const QString path = m_dir.filePath(u"version1.sqlite"_s);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"version1"_s);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(u"CREATE TABLE migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                           "started_at TEXT NOT NULL, ended_at TEXT, outcome TEXT NOT NULL, "
+                           "database_name TEXT NOT NULL, table_name TEXT NOT NULL, alter_text TEXT NOT NULL, "
+                           "dry_run INTEGER NOT NULL, inspected_endpoint TEXT NOT NULL, "
+                           "parameters TEXT NOT NULL, failure_code TEXT, failure_message TEXT, "
+                           "failure_statement TEXT, original_untouched INTEGER, elapsed_millis INTEGER, "
+                           "phase_millis TEXT, rows_copied INTEGER, events_applied INTEGER, "
+                           "copy_millis INTEGER, total_millis INTEGER, verified INTEGER, verify_result TEXT, "
+                           "verify_millis INTEGER, cut_over_lock_millis INTEGER, cut_over_attempts INTEGER, "
+                           "old_table TEXT, new_create_statement TEXT)"_s));
+            QVERIFY(q.exec(u"CREATE TABLE samples (migration_id INTEGER NOT NULL REFERENCES migrations (id) "
+                           "ON DELETE CASCADE, elapsed_millis INTEGER NOT NULL, state TEXT NOT NULL, "
+                           "rows_copied INTEGER, rows_estimate INTEGER, copy_rows_per_second REAL, "
+                           "events_applied INTEGER, apply_events_per_second REAL, backlog INTEGER, "
+                           "stream_lag_millis INTEGER, replica_lag_millis INTEGER, throttled INTEGER, "
+                           "PRIMARY KEY (migration_id, elapsed_millis)) WITHOUT ROWID"_s));
+            QVERIFY(q.exec(u"INSERT INTO migrations (started_at, ended_at, outcome, database_name, "
+                           "table_name, alter_text, dry_run, inspected_endpoint, parameters, rows_copied) "
+                           "VALUES ('2020-01-02T03:04:05.000Z', '2020-01-02T03:09:05.000Z', 'succeeded', "
+                           "'shop', 'orders', 'ADD COLUMN x INT', 0, 'replica1:3307', '{}', 1234)"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"version1"_s);
+
+        auto journal = std::make_shared<HistoryJournal>();
+        QVERIFY2(journal->open(path), qPrintable(journal->lastError()));
+        auto entries = journal->entries();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries[0].summary.rowsCopied, quint64(1234));
+        QVERIFY(!entries[0].summary.reverted);
+        {
+            MigrationRecorder recorder(journal, exampleSpec());
+            MigrationSummary summary;
+            summary.reverted = true;
+            recorder.succeeded(summary);
+        }
+        entries = journal->entries();
+        QCOMPARE(entries.size(), 2);
+        QVERIFY(entries[0].summary.reverted);
+
+        // Opened again (as a second process would), it is not upgraded twice.
+        HistoryJournal again;
+        QVERIFY2(again.open(path), qPrintable(again.lastError()));
+        QCOMPARE(again.entries().size(), 2);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"version1-check"_s);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery version(u"PRAGMA user_version"_s, raw);
+            QVERIFY(version.next());
+            QCOMPARE(version.value(0).toInt(), HistoryJournal::schemaVersion);
+            version.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"version1-check"_s);
     }
 
     void refusesAJournalFromANewerVersion()

@@ -1,6 +1,7 @@
 // The real console window driven against the sandbox: connect, dry run, preflight, migrate a small table under
 // write load with throttle and a postponed cut-over, and screenshots of every screen on the way.
 #include <connectionspage.h>
+#include <historypage.h>
 #include <mainwindow.h>
 #include <monitorcharts.h>
 #include <monitorpage.h>
@@ -35,6 +36,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <functional>
@@ -701,6 +703,16 @@ private Q_SLOTS:
         QVERIFY2(child<QLabel>(&window, u"migrationStateLabel"_s)->text().contains(u"reverted"_s),
                  qPrintable(child<QLabel>(&window, u"migrationStateLabel"_s)->text()));
         screenshot(&window, u"12-reverted"_s);
+
+        // The History page says so too (the journal records the revert).
+        window.showPage(ui::MainWindow::Page::History);
+        auto *history = child<QTreeWidget>(&window, u"historyList"_s);
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < history->topLevelItemCount() && !row; ++i)
+            if (history->topLevelItem(i)->text(ui::HistoryPage::TableColumn) == db.name() + u".items"_s)
+                row = history->topLevelItem(i);
+        QVERIFY(row);
+        QCOMPARE(row->text(ui::HistoryPage::OutcomeColumn), u"done (reverted)"_s);
 
         // The old schema is live again, with every write made through the new one.
         QVERIFY(!primary.query(u"SHOW COLUMNS FROM items LIKE 'priority'"_s).next());

@@ -47,16 +47,25 @@ private Q_SLOTS:
             MigrationSummary summary;
             summary.rowsCopied = 1234;
             done.succeeded(summary);
+            spec.table = u"reverted"_s;
+            MigrationRecorder reverted(journal, spec);
+            summary.reverted = true;
+            summary.oldTable = u"_reverted_del"_s;
+            reverted.succeeded(summary);
         }
         ui::Session session;
         ui::HistoryPage page(&session);
         auto *list = page.findChild<QTreeWidget *>(u"historyList"_s);
         QVERIFY(list);
-        QCOMPARE(list->topLevelItemCount(), 2);
-        QCOMPARE(list->topLevelItem(0)->text(1), u"shop.customers"_s);
-        QVERIFY(list->topLevelItem(0)->text(4).contains(u"1234"_s));
-        QCOMPARE(list->topLevelItem(1)->text(1), u"shop.orders"_s);
-        QVERIFY(list->topLevelItem(1)->text(4).contains(u"hook-failed"_s));
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItem(0)->text(1), u"shop.reverted"_s);
+        QCOMPARE(list->topLevelItem(0)->text(ui::HistoryPage::OutcomeColumn), u"done (reverted)"_s);
+        QVERIFY(list->topLevelItem(0)->text(4).contains(u"_reverted_del"_s));
+        QCOMPARE(list->topLevelItem(1)->text(1), u"shop.customers"_s);
+        QCOMPARE(list->topLevelItem(1)->text(ui::HistoryPage::OutcomeColumn), u"done"_s);
+        QVERIFY(list->topLevelItem(1)->text(4).contains(u"1234"_s));
+        QCOMPARE(list->topLevelItem(2)->text(1), u"shop.orders"_s);
+        QVERIFY(list->topLevelItem(2)->text(4).contains(u"hook-failed"_s));
 
         // Recorded elsewhere (e.g. by shadowswap-cli), shown after a refresh.
         {
@@ -69,7 +78,7 @@ private Q_SLOTS:
             MigrationRecorder(journal, spec).succeeded({});
         }
         page.refresh();
-        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItemCount(), 4);
         QCOMPARE(list->topLevelItem(0)->text(1), u"shop.invoices"_s);
     }
 
