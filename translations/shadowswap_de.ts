@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>LagText</name>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="11"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="11"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="17"/>
+        <source>%1 (replica)</source>
+        <translation>%1 (Replikat)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="20"/>
+        <source>unreadable (%1)</source>
+        <translation>nicht lesbar (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="21"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="30"/>
+        <source>%1: lag unreadable: %2</source>
+        <translation>%1: Verzögerung nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/lagtext.cpp" line="32"/>
+        <source>(no reason given)</source>
+        <translation>(kein Grund angegeben)</translation>
+    </message>
+</context>
+<context>
     <name>ui::ConnectionsPage</name>
     <message>
         <location filename="../ui/connectionspage.cpp" line="46"/>
@@ -336,102 +374,112 @@
         <translation>Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="32"/>
+        <location filename="../ui/historypage.cpp" line="33"/>
+        <source>done (reverted)</source>
+        <translation>fertig (zurückgesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="34"/>
         <source>done (resumed)</source>
         <translation>fertig (fortgesetzt)</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="35"/>
+        <location filename="../ui/historypage.cpp" line="37"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="43"/>
+        <location filename="../ui/historypage.cpp" line="45"/>
         <source>running in this console</source>
         <translation>läuft in dieser Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="44"/>
+        <location filename="../ui/historypage.cpp" line="46"/>
         <source>no end recorded — the process may have crashed</source>
         <translation>kein Ende aufgezeichnet – der Prozess ist vielleicht abgestürzt</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="48"/>
+        <location filename="../ui/historypage.cpp" line="50"/>
+        <source>reverted to the old schema in the revert window; the table with the new schema is kept as %1</source>
+        <translation>im Rücksetzfenster auf das alte Schema zurückgesetzt; die Tabelle mit dem neuen Schema bleibt als %1 erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="54"/>
         <source>%1 rows copied, %2 changes applied, swap blocked writes %3 ms</source>
         <translation>%1 Zeilen kopiert, %2 Änderungen angewendet, der Tausch blockierte Schreibzugriffe %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="81"/>
+        <location filename="../ui/historypage.cpp" line="87"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="81"/>
+        <location filename="../ui/historypage.cpp" line="87"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="81"/>
+        <location filename="../ui/historypage.cpp" line="87"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="81"/>
+        <location filename="../ui/historypage.cpp" line="87"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="81"/>
+        <location filename="../ui/historypage.cpp" line="87"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="90"/>
+        <location filename="../ui/historypage.cpp" line="96"/>
         <source>Migrations are recorded in %1.</source>
         <translation>Migrationen werden in %1 aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="93"/>
+        <location filename="../ui/historypage.cpp" line="99"/>
         <source>&lt;b&gt;Not recorded.&lt;/b&gt; The history journal could not be opened: %1</source>
         <translation>&lt;b&gt;Nicht aufgezeichnet.&lt;/b&gt; Das Verlaufsjournal konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="134"/>
+        <location filename="../ui/historypage.cpp" line="140"/>
         <source>no end recorded; a later run of this table took over</source>
         <translation>kein Ende aufgezeichnet; ein späterer Lauf dieser Tabelle hat übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="135"/>
+        <location filename="../ui/historypage.cpp" line="141"/>
         <source>a later run of this table took over</source>
         <translation>ein späterer Lauf dieser Tabelle hat übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="156"/>
+        <location filename="../ui/historypage.cpp" line="162"/>
         <source>Resume…</source>
         <translation>Fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="161"/>
+        <location filename="../ui/historypage.cpp" line="167"/>
         <source>A migration is running in this console; resume when it has ended.</source>
         <translation>In dieser Konsole läuft eine Migration; setzen Sie fort, wenn sie beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="162"/>
+        <location filename="../ui/historypage.cpp" line="168"/>
         <source>Continue this migration from its last checkpoint instead of starting over. You are asked to confirm first.</source>
         <translation>Diese Migration ab ihrem letzten Prüfpunkt fortsetzen, statt von vorn zu beginnen. Sie werden zuerst um Bestätigung gebeten.</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="32"/>
+        <location filename="../ui/historypage.cpp" line="34"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="34"/>
+        <location filename="../ui/historypage.cpp" line="36"/>
         <source>aborted</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="33"/>
+        <location filename="../ui/historypage.cpp" line="35"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -472,199 +520,199 @@
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow.cpp" line="54"/>
         <source>Shadowswap</source>
         <translation>Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
         <source>New migration</source>
         <translation>Neue Migration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>Preflight</source>
         <translation>Vorabprüfung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>Monitor</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow.cpp" line="63"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="71"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>reverted to the old schema</source>
         <translation>auf das alte Schema zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>failed (%1)</source>
         <translation>fehlgeschlagen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
         <translation>Die Vorabprüfung hat die Migration blockiert; nichts wurde geändert. Siehe die Befunde.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>&amp;Migration</source>
         <translation>&amp;Migration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
         <source>&amp;Inspect table…</source>
         <translation>Tabelle &amp;untersuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>&amp;Start migration</source>
         <translation>Migration &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>&amp;Throttle / Resume</source>
         <translation>&amp;Drosseln / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>&amp;About Shadowswap</source>
         <translation>Ü&amp;ber Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>About Shadowswap</source>
         <translation>Über Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online-Schemaänderungen für laufende MySQL- und MariaDB-Tabellen: Die neue Tabelle wird aufgebaut, über das Binlog synchron gehalten und dann atomar eingetauscht.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Connected: %1</source>
         <translation>Verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Migration: %1</source>
         <translation>Migration: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation>--demo: keine Sandbox in der Umgebung (scripts/demo ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
         <source>Start migration</source>
         <translation>Migration starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
@@ -673,47 +721,47 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der Seite „Vorabprüfung“.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Connect to a server first.</source>
         <translation>Verbinden Sie sich zuerst mit einem Server.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="46"/>
         <source>Inspect table</source>
         <translation>Tabelle untersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="47"/>
         <source>Table to inspect (schema.table):</source>
         <translation>Zu untersuchende Tabelle (schema.tabelle):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>A migration is running</source>
         <translation>Eine Migration läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation>Die Migration von %1.%2 läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
         <translation>Lassen Sie sie weiterlaufen und minimieren Sie das Fenster, oder brechen Sie sie sicher ab: Die Hilfstabellen werden gelöscht, die Originaltabelle bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>&amp;Keep running (minimize)</source>
         <translation>&amp;Weiterlaufen lassen (minimieren)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>&amp;Abort safely and quit</source>
         <translation>Sicher &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation>Breche ab; das Fenster schließt sich, sobald die Hilfstabellen entfernt sind …</translation>
     </message>
@@ -721,93 +769,104 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MonitorCharts</name>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19"/>
-        <location filename="../ui/monitorcharts.cpp" line="145"/>
+        <location filename="../ui/monitorcharts.cpp" line="51"/>
+        <location filename="../ui/monitorcharts.cpp" line="182"/>
         <source>Copy progress</source>
         <translation>Kopierfortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="19"/>
+        <location filename="../ui/monitorcharts.cpp" line="51"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20"/>
+        <location filename="../ui/monitorcharts.cpp" line="52"/>
         <source>Rates</source>
         <translation>Raten</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="20"/>
+        <location filename="../ui/monitorcharts.cpp" line="52"/>
         <source>per second</source>
         <translation>pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21"/>
+        <location filename="../ui/monitorcharts.cpp" line="53"/>
         <source>Lag</source>
         <translation>Verzögerung</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="21"/>
+        <location filename="../ui/monitorcharts.cpp" line="53"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="22"/>
+        <location filename="../ui/monitorcharts.cpp" line="54"/>
         <source>Backlog</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="22"/>
+        <location filename="../ui/monitorcharts.cpp" line="54"/>
         <source>changed keys</source>
         <translation>geänderte Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="29"/>
+        <location filename="../ui/monitorcharts.cpp" line="61"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="32"/>
+        <location filename="../ui/monitorcharts.cpp" line="64"/>
         <source>copy rows/s</source>
         <translation>Kopieren Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="33"/>
+        <location filename="../ui/monitorcharts.cpp" line="65"/>
         <source>apply events/s</source>
         <translation>Anwenden Ereignisse/s</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="34"/>
+        <location filename="../ui/monitorcharts.cpp" line="66"/>
         <source>binlog stream</source>
         <translation>Binlog-Strom</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="35"/>
+        <location filename="../ui/monitorcharts.cpp" line="212"/>
         <source>replica</source>
         <translation>Replikat</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="36"/>
+        <location filename="../ui/monitorcharts.cpp" line="340"/>
+        <source>%1: lag unreadable: %2</source>
+        <translation>%1: Verzögerung nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorcharts.cpp" line="67"/>
         <source>backlog</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="52"/>
+        <location filename="../ui/monitorcharts.cpp" line="84"/>
         <source>throttled</source>
         <translation>gedrosselt</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="162"/>
+        <location filename="../ui/monitorcharts.cpp" line="199"/>
         <source>Copy progress: %1 of %2 rows</source>
         <translation>Kopierfortschritt: %1 von %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="224"/>
+        <location filename="../ui/monitorcharts.cpp" line="265"/>
+        <source>%1 (unreadable)</source>
+        <translation>%1 (nicht lesbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorcharts.cpp" line="330"/>
         <source>Throttled: %1</source>
         <translation>Gedrosselt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="224"/>
+        <location filename="../ui/monitorcharts.cpp" line="232"/>
+        <location filename="../ui/monitorcharts.cpp" line="330"/>
         <source>(no reason given)</source>
         <translation>(kein Grund angegeben)</translation>
     </message>
@@ -815,191 +874,181 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MonitorPage</name>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="43"/>
-        <source>n/a</source>
-        <translation>k. A.</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitorpage.cpp" line="43"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitorpage.cpp" line="51"/>
+        <location filename="../ui/monitorpage.cpp" line="47"/>
         <source>No migration is running. Start one from &quot;New migration&quot;.</source>
         <translation>Es läuft keine Migration. Starten Sie eine unter „Neue Migration“.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="55"/>
-        <location filename="../ui/monitorpage.cpp" line="184"/>
-        <location filename="../ui/monitorpage.cpp" line="235"/>
+        <location filename="../ui/monitorpage.cpp" line="51"/>
+        <location filename="../ui/monitorpage.cpp" line="180"/>
+        <location filename="../ui/monitorpage.cpp" line="231"/>
         <source>&amp;Throttle</source>
         <translation>&amp;Drosseln</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="56"/>
-        <location filename="../ui/monitorpage.cpp" line="218"/>
+        <location filename="../ui/monitorpage.cpp" line="52"/>
+        <location filename="../ui/monitorpage.cpp" line="214"/>
         <source>&amp;Postpone cut-over</source>
         <translation>Umschaltung &amp;aufschieben</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="57"/>
+        <location filename="../ui/monitorpage.cpp" line="53"/>
         <source>&amp;Cut over now…</source>
         <translation>Jetzt &amp;umschalten …</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="58"/>
+        <location filename="../ui/monitorpage.cpp" line="54"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="97"/>
+        <location filename="../ui/monitorpage.cpp" line="93"/>
         <source>Pause copying rows and applying changes (as gh-ost does). The binlog is still read and the changed keys queue up, so nothing is lost; they are applied on Resume.</source>
         <translation>Kopieren und Anwenden von Änderungen pausieren (wie bei gh-ost). Das Binlog wird weiter gelesen und die geänderten Schlüssel werden vorgemerkt, es geht also nichts verloren; sie werden beim Fortsetzen angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="100"/>
+        <location filename="../ui/monitorpage.cpp" line="96"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
         <translation>Den Tabellentausch zurückhalten: Nach dem Kopieren wartet die Migration (und wendet weiter Änderungen an), bis Sie ihn erlauben.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="102"/>
+        <location filename="../ui/monitorpage.cpp" line="98"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
         <translation>Die Tabellen tauschen, sobald die Kopie fertig ist, auch wenn die Umschaltung aufgeschoben ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="103"/>
+        <location filename="../ui/monitorpage.cpp" line="99"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
         <translation>Anhalten und die Hilfstabellen entfernen. Die Originaltabelle wird nicht angerührt.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="107"/>
-        <location filename="../ui/monitorpage.cpp" line="112"/>
+        <location filename="../ui/monitorpage.cpp" line="103"/>
+        <location filename="../ui/monitorpage.cpp" line="108"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="108"/>
+        <location filename="../ui/monitorpage.cpp" line="104"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
         <translation>Wie lange ein Kopierblock dauern soll; die Blockgröße passt sich daran an.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="113"/>
+        <location filename="../ui/monitorpage.cpp" line="109"/>
         <source>Copying pauses while the lag is above this.</source>
         <translation>Das Kopieren pausiert, solange die Verzögerung darüber liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="117"/>
+        <location filename="../ui/monitorpage.cpp" line="113"/>
         <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
         <translation>Nach jedem Block diesen Anteil seiner Kopierzeit pausieren (0,5: 1 s kopieren, 0,5 s ruhen).</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="134"/>
+        <location filename="../ui/monitorpage.cpp" line="130"/>
         <source>Live settings</source>
         <translation>Laufende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="136"/>
+        <location filename="../ui/monitorpage.cpp" line="132"/>
         <source>Chunk target:</source>
         <translation>Blockdauer-Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="137"/>
+        <location filename="../ui/monitorpage.cpp" line="133"/>
         <source>Max lag:</source>
         <translation>Max. Verzögerung:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="138"/>
+        <location filename="../ui/monitorpage.cpp" line="134"/>
         <source>Nice ratio:</source>
         <translation>Nice-Verhältnis:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="144"/>
+        <location filename="../ui/monitorpage.cpp" line="140"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="146"/>
+        <location filename="../ui/monitorpage.cpp" line="142"/>
         <source>Show from:</source>
         <translation>Zeigen ab:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="184"/>
+        <location filename="../ui/monitorpage.cpp" line="180"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="218"/>
+        <location filename="../ui/monitorpage.cpp" line="214"/>
         <source>&amp;Allow cut-over</source>
         <translation>Umschaltung &amp;erlauben</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="228"/>
+        <location filename="../ui/monitorpage.cpp" line="224"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
         <translation>Migriere %1.%2: ALTER TABLE … %3</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="258"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 (replica) · backlog %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 von %3 Zeilen (%4 %) · Kopieren %5 Zeilen/s · Anwenden %6 Ereignisse/s · Verzögerung %7 (Strom) / %8 (Replikat) · Rückstand %9</translation>
+        <location filename="../ui/monitorpage.cpp" line="254"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 von %3 Zeilen (%4 %) · Kopieren %5 Zeilen/s · Anwenden %6 Ereignisse/s · Verzögerung %7 (Strom) / %8 · Rückstand %9</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="269"/>
+        <location filename="../ui/monitorpage.cpp" line="351"/>
+        <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2; %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Tabellen tauschen, sobald die Kopie fertig ist?&lt;/p&gt;&lt;p&gt;Aktuelle Verzögerung: %1 (Binlog-Strom), %2; %3 geänderte Schlüssel sind noch anzuwenden.&lt;/p&gt;&lt;p&gt;Schreibzugriffe der Anwendung auf die Tabelle warten auf den Tausch, meist deutlich unter einer Sekunde; hält eine Sitzung eine Sperre auf der Tabelle, läuft der Tausch in eine Zeitüberschreitung und wird wiederholt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.cpp" line="266"/>
         <source>throttled: %1</source>
         <translation>gedrosselt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="282"/>
+        <location filename="../ui/monitorpage.cpp" line="280"/>
         <source>&lt;b&gt;Reverted.&lt;/b&gt; %1 has its old schema again, with every write made since the cut-over. The table with the new schema is kept as %2.</source>
         <translation>&lt;b&gt;Zurückgesetzt.&lt;/b&gt; %1 hat wieder sein altes Schema, mit allen Schreibzugriffen seit der Umschaltung. Die Tabelle mit dem neuen Schema bleibt als %2 erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="288"/>
+        <location filename="../ui/monitorpage.cpp" line="286"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
         <translation>&lt;b&gt;Fertig.&lt;/b&gt; %1 Zeilen kopiert, %2 Änderungen angewendet in %3; der Tausch blockierte Schreibzugriffe für %4 ms. %5</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="292"/>
+        <location filename="../ui/monitorpage.cpp" line="290"/>
         <source>The old table was dropped.</source>
         <translation>Die alte Tabelle wurde gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="293"/>
+        <location filename="../ui/monitorpage.cpp" line="291"/>
         <source>The old table is kept as %1.</source>
         <translation>Die alte Tabelle bleibt als %1 erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="302"/>
+        <location filename="../ui/monitorpage.cpp" line="300"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Abgebrochen.&lt;/b&gt; </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="302"/>
+        <location filename="../ui/monitorpage.cpp" line="300"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
         <translation>&lt;b&gt;Fehlgeschlagen&lt;/b&gt; (%1): </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="304"/>
+        <location filename="../ui/monitorpage.cpp" line="302"/>
         <source> The original table is untouched.</source>
         <translation> Die Originaltabelle ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="305"/>
+        <location filename="../ui/monitorpage.cpp" line="303"/>
         <source> The tables were already swapped; check the old table.</source>
         <translation> Die Tabellen waren bereits getauscht; prüfen Sie die alte Tabelle.</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="353"/>
-        <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2 (replica); %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Tabellen tauschen, sobald die Kopie fertig ist?&lt;/p&gt;&lt;p&gt;Aktuelle Verzögerung: %1 (Binlog-Strom), %2 (Replikat); %3 geänderte Schlüssel sind noch anzuwenden.&lt;/p&gt;&lt;p&gt;Schreibzugriffe der Anwendung auf die Tabelle warten auf den Tausch, meist deutlich unter einer Sekunde; hält eine Sitzung eine Sperre auf der Tabelle, läuft der Tausch in eine Zeitüberschreitung und wird wiederholt.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/monitorpage.cpp" line="358"/>
+        <location filename="../ui/monitorpage.cpp" line="357"/>
         <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Derzeit hält keine Sitzung auf dem Primärserver die Tabelle oder eine lange Transaktion.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="360"/>
+        <location filename="../ui/monitorpage.cpp" line="359"/>
         <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;&lt;b&gt;%n Sitzung auf dem Primärserver könnte den Tausch aufhalten:&lt;/b&gt;&lt;/p&gt;</numerusform>
@@ -1007,7 +1056,7 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="367"/>
+        <location filename="../ui/monitorpage.cpp" line="366"/>
         <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;… und %n weitere.&lt;/p&gt;</numerusform>
@@ -1015,17 +1064,17 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="370"/>
+        <location filename="../ui/monitorpage.cpp" line="369"/>
         <source>Cut over now</source>
         <translation>Jetzt umschalten</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="382"/>
+        <location filename="../ui/monitorpage.cpp" line="381"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Migration abbrechen?&lt;/p&gt;&lt;p&gt;Das Kopieren endet und die Hilfstabellen (die neue Tabelle und das Änderungsprotokoll) werden gelöscht. Die Originaltabelle bleibt genau, wie sie ist; nichts, was in sie geschrieben wurde, geht verloren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="385"/>
+        <location filename="../ui/monitorpage.cpp" line="384"/>
         <source>Abort migration</source>
         <translation>Migration abbrechen</translation>
     </message>
