@@ -106,6 +106,12 @@ void ChangeSet::setPaused(bool paused)
     m_changed.notify_all();
 }
 
+bool ChangeSet::isClosed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_closed;
+}
+
 bool ChangeSet::waitIdle(std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(m_mutex);

@@ -54,6 +54,7 @@ public:
     bool waitApplied(quint64 sequence, std::chrono::milliseconds timeout);
     void close();
 
+    [[nodiscard]] bool isClosed() const;
     [[nodiscard]] quint64 appliedThrough() const;
     [[nodiscard]] quint64 lastSequence() const;
     [[nodiscard]] size_t pendingKeys() const;

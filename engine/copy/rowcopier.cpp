@@ -30,8 +30,10 @@ public:
         : m_changes(changes)
     {
         m_changes.setPaused(true);
-        while (!m_changes.waitIdle(std::chrono::milliseconds(200)))
-            context.checkAbort(); // a batch waits for a row lock; bounded by its lock wait timeout
+        // A batch may wait for a row lock (bounded by its lock wait timeout). A closed set has no appliers left
+        // (one failed): the runner reports that failure after this chunk.
+        while (!m_changes.waitIdle(std::chrono::milliseconds(200)) && !m_changes.isClosed())
+            context.checkAbort();
     }
     ~ApplierHold() { m_changes.setPaused(false); }
     ApplierHold(const ApplierHold &) = delete;
