@@ -63,6 +63,40 @@ private Q_SLOTS:
         expectNoHelpers(primary, db.name());
     }
 
+    // A duplicate created by the application during the copy is met by the applier, which fails after its retry
+    // window while the copy is still running: the migration must stop (it once hung, the copy waiting for appliers
+    // that were gone), name the value, and leave the original untouched.
+    void duplicateWrittenDuringTheCopyStopsIt()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"dupslate"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, email VARCHAR(100) NOT NULL)"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, CONCAT('user', seq, '@example.org') FROM seq_1_to_20000"_s);
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s);
+        spec.chunkSize = 100;
+        bool duplicated = false;
+        const auto outcome = testsupport::runMigration(spec, 120000, [&](auto &controller, const auto &snapshot) {
+            if (snapshot.state != MigrationState::Copying)
+                return;
+            if (!duplicated) {
+                controller.setChunkSize(100); // slow: about 200 chunks, more than the applier's 10 s retry window
+                controller.setNiceRatio(1);
+            }
+            if (!duplicated && snapshot.rowsCopied >= 500) {
+                // Row 19990 is not copied yet; the applier brings it over and collides with the copied row 7.
+                primary.execute(u"UPDATE t SET email = 'user7@example.org' WHERE id = 19990"_s);
+                duplicated = true;
+            }
+        });
+        QVERIFY(duplicated);
+        QVERIFY(!outcome.succeeded);
+        QCOMPARE(outcome.failure.code, u"unique-duplicates"_s);
+        QVERIFY2(outcome.failure.message.contains(u"user7@example.org"_s), qPrintable(outcome.failure.message));
+        QVERIFY(outcome.failure.originalUntouched);
+        expectNoHelpers(primary, db.name());
+    }
+
     void uniqueKeyOverCleanDataUnderLoadLosesNothing()
     {
         // gh-ost #1636: a REPLACE-based apply deleted rows colliding on the new unique key. Here rows keep
