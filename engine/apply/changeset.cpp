@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace engine::apply {
 
 ChangeSet::ChangeSet(int partitions, size_t capacity)
@@ -155,6 +157,32 @@ size_t ChangeSet::pendingKeys() const
 {
     std::lock_guard lock(m_mutex);
     return m_pendingCount;
+}
+
+AppliersPaused::AppliersPaused(ChangeSet &changes, std::chrono::milliseconds limit,
+                               const std::function<void()> &whileWaiting)
+    : m_changes(changes)
+{
+    m_changes.setPaused(true);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (m_changes.waitIdle(std::clamp(left, std::chrono::milliseconds(0), std::chrono::milliseconds(200)))
+            || m_changes.isClosed()) {
+            m_idle = true;
+            return;
+        }
+        if (left.count() <= 0)
+            return;
+        if (whileWaiting)
+            whileWaiting();
+    }
+}
+
+AppliersPaused::~AppliersPaused()
+{
+    if (!m_keep)
+        m_changes.setPaused(false);
 }
 
 } // namespace engine::apply

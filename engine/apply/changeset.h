@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -80,6 +81,25 @@ private:
     bool m_paused = false;
     bool m_closed = false;
     std::atomic<quint64> m_eventsApplied{0};
+};
+
+// Pauses a ChangeSet's appliers for as long as it lives and waits until no batch is in flight (a closed set has no
+// appliers left, which counts as idle). `whileWaiting` runs every 200 ms of waiting, e.g. to check for an abort.
+// keep() leaves them paused after destruction (the cut-over, once the tables are swapped).
+class AppliersPaused {
+public:
+    AppliersPaused(ChangeSet &changes, std::chrono::milliseconds limit, const std::function<void()> &whileWaiting = {});
+    ~AppliersPaused();
+    AppliersPaused(const AppliersPaused &) = delete;
+    AppliersPaused &operator=(const AppliersPaused &) = delete;
+
+    [[nodiscard]] bool idle() const { return m_idle; } // false: a batch was still in flight after `limit`
+    void keep() { m_keep = true; }
+
+private:
+    ChangeSet &m_changes;
+    bool m_idle = false;
+    bool m_keep = false;
 };
 
 } // namespace engine::apply

@@ -21,30 +21,6 @@ using engine::mysql::quoteIdentifier;
 
 namespace engine::copy {
 
-namespace {
-
-// Holds the appliers for the lifetime of one chunk attempt: paused, and no batch in flight.
-class ApplierHold {
-public:
-    ApplierHold(apply::ChangeSet &changes, migration::MigrationContext &context)
-        : m_changes(changes)
-    {
-        m_changes.setPaused(true);
-        // A batch may wait for a row lock (bounded by its lock wait timeout). A closed set has no appliers left
-        // (one failed): the runner reports that failure after this chunk.
-        while (!m_changes.waitIdle(std::chrono::milliseconds(200)) && !m_changes.isClosed())
-            context.checkAbort();
-    }
-    ~ApplierHold() { m_changes.setPaused(false); }
-    ApplierHold(const ApplierHold &) = delete;
-    ApplierHold &operator=(const ApplierHold &) = delete;
-
-private:
-    apply::ChangeSet &m_changes;
-};
-
-} // namespace
-
 RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
                      std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<apply::ChangeSet> changes,
                      std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle)
@@ -108,7 +84,9 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
     bool rewrite = false;
     for (int attempt = 1;; ++attempt) {
         try {
-            const ApplierHold hold(*m_changes, *m_context);
+            // For this chunk attempt. A batch may wait for a row lock (bounded by its lock wait timeout); a closed
+            // set has no appliers left (one failed): the runner reports that failure after this chunk.
+            const apply::AppliersPaused hold(*m_changes, std::chrono::hours(24), [this] { m_context->checkAbort(); });
             if (!rewrite)
                 return m_connection.executeBatch(u"START TRANSACTION; "_s + insert + u"; COMMIT"_s)[1];
             const auto affected = m_connection.executeBatch(

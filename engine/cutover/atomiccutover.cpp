@@ -62,15 +62,14 @@ void AtomicCutOver::flushPending(Connection &session, bool inTransaction)
 
 CutOverResult AtomicCutOver::attempt()
 {
-    m_changes.setPaused(true);
-    if (!m_changes.waitIdle(std::chrono::seconds(30)))
+    // Resumed when an attempt fails (they were left paused when the pause itself timed out); kept paused after a
+    // swap.
+    apply::AppliersPaused paused(m_changes, std::chrono::seconds(30));
+    if (!paused.idle())
         throw CutOverAttemptFailed(u"the appliers did not pause within 30 s"_s);
-    try {
-        return m_type == migration::CutOverType::TwoStep ? attemptTwoStep() : attemptAtomic();
-    } catch (...) {
-        m_changes.setPaused(false);
-        throw;
-    }
+    const CutOverResult result = m_type == migration::CutOverType::TwoStep ? attemptTwoStep() : attemptAtomic();
+    paused.keep();
+    return result;
 }
 
 CutOverResult AtomicCutOver::attemptAtomic()

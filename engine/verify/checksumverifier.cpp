@@ -104,12 +104,8 @@ std::pair<Connection, Connection> ChecksumVerifier::openSnapshots(qint64 *pauseM
     Connection lock = Connection::open(m_options.primary, u"verify-lock"_s);
     lock.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_options.lockTimeoutSeconds));
 
-    m_changes.setPaused(true);
-    struct Resume {
-        apply::ChangeSet &changes;
-        ~Resume() { changes.setPaused(false); }
-    } resume{m_changes};
-    if (!m_changes.waitIdle(std::chrono::seconds(30)))
+    const apply::AppliersPaused appliersPaused(m_changes, std::chrono::seconds(30));
+    if (!appliersPaused.idle())
         throw migration::MigrationError(u"verify-failed"_s, u"the appliers did not pause for verification"_s);
 
     lock.execute(u"LOCK TABLES %1 READ, %2 WRITE"_s.arg(original, ghost));
