@@ -149,7 +149,7 @@ CheckpointWriter::CheckpointWriter(mysql::ConnectionSettings primary, QString sc
 
 void CheckpointWriter::tick(const Progress &progress)
 {
-    if (m_sinceLast.isValid() && m_sinceLast.elapsed() < m_intervalMillis)
+    if (!due())
         return;
     m_sinceLast.start();
     if (progress.boundary.isValid() && progress.boundarySequence <= progress.appliedThrough) {

@@ -66,7 +66,10 @@ public:
     CheckpointWriter(mysql::ConnectionSettings primary, QString schema, QString table, Checkpoint identity,
                      int intervalSeconds);
 
-    // Writes at most once per interval (the first call writes at once). Never throws: a failed write is logged and tried again next time.
+    // Whether tick() would write now: cheap, so callers gather Progress only when it is.
+    [[nodiscard]] bool due() const { return !m_sinceLast.isValid() || m_sinceLast.elapsed() >= m_intervalMillis; }
+    // Writes at most once per interval (the first call writes at once). Never throws: a failed write is logged and
+    // tried again next time.
     void tick(const Progress &progress);
     [[nodiscard]] quint64 written() const { return m_written; }
 

@@ -259,7 +259,7 @@ void MigrationRunner::startStreaming()
                                                  "binlog of %2 within %3 s. Check that replication runs"_s.arg(
                                                      m_names.changelog, m_topology.inspectorFacts.endpoint)
                                                      .arg(checkSeconds));
-    startCheckpoints();
+    startCheckpoints(inspector);
 }
 
 bool MigrationRunner::writeMarkerAndWait(const QString &token, int timeoutMillis)

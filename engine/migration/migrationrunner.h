@@ -57,7 +57,7 @@ private:
     void claimTable();
     void adoptInterruptedGhost();
     [[nodiscard]] binlog::BinlogPosition resumePosition(mysql::Connection &inspector);
-    void startCheckpoints();
+    void startCheckpoints(mysql::Connection &inspector);
     void tickCheckpoint();
     void dropCheckpointTable();
     void startStreaming();

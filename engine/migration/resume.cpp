@@ -156,15 +156,12 @@ binlog::BinlogPosition MigrationRunner::resumePosition(Connection &inspector)
     return m_resumeFrom->position;
 }
 
-void MigrationRunner::startCheckpoints()
+void MigrationRunner::startCheckpoints(Connection &inspector)
 {
     if (!m_checkpointCreated)
         return;
     Checkpoint identity;
-    {
-        Connection inspector = Connection::open(m_topology.inspector, u"inspect"_s);
-        identity.sourceServer = checkpoint::serverIdentity(inspector);
-    }
+    identity.sourceServer = checkpoint::serverIdentity(inspector);
     identity.alter = m_spec.alter;
     identity.ghostDefinition = checkpoint::definitionFingerprint(m_ghost.createStatement);
     m_checkpoints = std::make_unique<CheckpointWriter>(m_topology.primary, m_spec.database, m_names.checkpoint,
@@ -174,7 +171,7 @@ void MigrationRunner::startCheckpoints()
 
 void MigrationRunner::tickCheckpoint()
 {
-    if (!m_checkpoints || !m_capture || !m_changes || m_swapped)
+    if (!m_checkpoints || !m_checkpoints->due() || !m_capture || !m_changes || m_swapped)
         return;
     const apply::ChangeCapture::Boundary boundary = m_capture->lastBoundary();
     CheckpointWriter::Progress progress;

@@ -184,27 +184,31 @@ private:
               qPrintable(migrated.hash));
     }
 
-    // Starts the CLI slowed down (nice ratio) so that the copy can be caught in the middle; returns when a
-    // checkpoint with copy progress exists. Fails when the copy finished first.
-    bool startAndWaitForCopyProgress(QProcess &cli, Connection &primary, const testsupport::ScratchDatabase &db,
-                                     quint64 *rowsAtKill)
+    // Runs the CLI slowed down (nice ratio) until a checkpoint shows copy progress, then kills it with SIGKILL.
+    // `output` gets what the CLI printed; false when the copy could not be caught in the middle.
+    bool killMidCopy(Connection &primary, const testsupport::ScratchDatabase &db, quint64 *rowsAtKill, QString *output)
     {
+        QProcess cli;
         cli.setProcessChannelMode(QProcess::MergedChannels);
-        cli.start(cliPath(), cliArguments(db, {u"--nice-ratio"_s, u"3"_s, u"--chunk-size"_s, u"500"_s}));
-        if (!cli.waitForStarted())
+        cli.start(cliPath(), cliArguments(db, {u"--nice-ratio"_s, u"5"_s, u"--chunk-size"_s, u"500"_s}));
+        if (!cli.waitForStarted()) {
+            *output = u"shadowswap-cli did not start"_s;
             return false;
+        }
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < 120000 && cli.state() == QProcess::Running) {
             const CheckpointRow row = readCheckpoint(primary);
             if (row.copyComplete)
-                return false;
-            if (row.keyWritten && row.rowsCopied >= tableRows / 5) {
+                break;
+            if (row.keyWritten && row.rowsCopied >= tableRows / 10) {
                 *rowsAtKill = row.rowsCopied;
+                *output = killHard(cli);
                 return true;
             }
             QTest::qWait(50);
         }
+        *output = u"the copy was not caught midway; shadowswap-cli printed:\n"_s + killHard(cli).right(2000);
         return false;
     }
 
@@ -215,10 +219,9 @@ private Q_SLOTS:
         testsupport::ScratchDatabase db(sandbox, u"resume_copy"_s);
         Connection primary = Connection::open(db.primary());
         Workload work = startLoad(primary, db);
-        QProcess cli;
         quint64 rowsAtCheckpoint = 0;
-        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rowsAtCheckpoint), "the copy was not caught midway");
-        const QString firstRun = killHard(cli);
+        QString firstRun;
+        QVERIFY2(killMidCopy(primary, db, &rowsAtCheckpoint, &firstRun), qPrintable(firstRun));
         QVERIFY2(!firstRun.contains(u"Done"_s), qPrintable(firstRun.right(1000)));
         checkInterruptedState(primary);
         QVERIFY(rowsAtCheckpoint < tableRows);
@@ -298,10 +301,9 @@ private Q_SLOTS:
         Connection primary = Connection::open(db.primary());
         Connection replica = Connection::open(db.replica());
         Workload work = startLoad(primary, db);
-        QProcess cli;
         quint64 rows = 0;
-        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rows), "the copy was not caught midway");
-        killHard(cli);
+        QString output;
+        QVERIFY2(killMidCopy(primary, db, &rows, &output), qPrintable(output));
         checkInterruptedState(primary);
         // FLUSH BINARY LOGS is never replicated or binlogged: it rotates the inspected replica's own binlog only.
         for (int i = 0; i < 2; ++i) {
@@ -321,10 +323,9 @@ private Q_SLOTS:
         Connection primary = Connection::open(db.primary());
         Connection replica = Connection::open(db.replica());
         Workload work = startLoad(primary, db);
-        QProcess cli;
         quint64 rows = 0;
-        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rows), "the copy was not caught midway");
-        killHard(cli);
+        QString output;
+        QVERIFY2(killMidCopy(primary, db, &rows, &output), qPrintable(output));
         replica.execute(u"FLUSH BINARY LOGS"_s);
         auto status = replica.query(u"SHOW MASTER STATUS"_s);
         QVERIFY(status.next());
@@ -361,10 +362,9 @@ private Q_SLOTS:
         testsupport::ScratchDatabase db(sandbox, u"resume_refused"_s);
         Connection primary = Connection::open(db.primary());
         Workload work = startLoad(primary, db);
-        QProcess cli;
         quint64 rows = 0;
-        QVERIFY2(startAndWaitForCopyProgress(cli, primary, db, &rows), "the copy was not caught midway");
-        killHard(cli);
+        QString output;
+        QVERIFY2(killMidCopy(primary, db, &rows, &output), qPrintable(output));
         work.writer->stop();
         const auto original = testsupport::checksumTable(primary, db.name(), u"t"_s);
 
