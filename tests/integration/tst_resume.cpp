@@ -2,7 +2,7 @@
 // write load; a second run with --resume finishes the migration, and the result is compared with a reference
 // table that got the same statements and a native ALTER. Also: resuming after the binlog rotated, and the
 // refusals (binlog purged, ghost altered, different --alter, leftovers without --resume) that change nothing.
-#include <rowmix.h>
+#include <mirroredload.h>
 #include <sandbox.h>
 #include <writeload.h>
 
@@ -25,43 +25,14 @@ namespace {
 constexpr int tableRows = 60000;
 const QString alter = u"ADD COLUMN extra INT NOT NULL DEFAULT 7, ADD KEY k_n (n)"_s;
 
-// t (migrated) and t_ref (reference) get the same rows and, through one mirrored load, the same statements in
-// the same order. `bulk` is touched only by the one-off bulk update the load injects on request.
-struct Workload {
-    std::unique_ptr<testsupport::WriteLoad> writer;
-    std::shared_ptr<std::atomic<bool>> bulkRequested = std::make_shared<std::atomic<bool>>(false);
-};
+// t and t_ref as testsupport::startMirroredLoad makes them, plus `bulk`, which only the one-off bulk update the
+// load runs on request touches.
+using Workload = testsupport::MirroredLoad;
 
 Workload startLoad(Connection &primary, const testsupport::ScratchDatabase &db)
 {
-    for (const QString &name : {u"t"_s, u"t_ref"_s}) {
-        primary.execute(u"CREATE TABLE %1 (id BIGINT PRIMARY KEY, n INT NOT NULL, note VARCHAR(40) NOT NULL, "
-                        "bulk INT NOT NULL DEFAULT 0)"_s.arg(name));
-        primary.execute(u"INSERT INTO %1 (id, n, note) SELECT seq, MOD(seq, 1000), CONCAT('r', seq) FROM seq_1_to_%2"_s
-                            .arg(name)
-                            .arg(tableRows));
-    }
-    testsupport::RowMix::Shape shape;
-    shape.keyColumnsAndValues = [](qint64 id) { return u"id|%1"_s.arg(id); };
-    shape.keyPredicate = [](qint64 id) { return u"id = %1"_s.arg(id); };
-    shape.keyAssignment = [](qint64 id) { return u"id = %1"_s.arg(id); };
-    shape.otherColumns = u"n, note"_s;
-    shape.otherValues = [](QRandomGenerator &r) { return u"%1, 'w%2'"_s.arg(r.bounded(1000)).arg(r.bounded(1000)); };
-    shape.otherAssignments = [](QRandomGenerator &r) { return u"n = %1, note = 'u%2'"_s.arg(r.bounded(1000)).arg(r.bounded(99)); };
-    auto mix = std::make_shared<testsupport::RowMix>(shape, tableRows);
-    Workload work;
-    testsupport::WriteLoad::Options load;
-    load.connection = db.primary();
-    load.statementsPerSecond = 150;
-    load.mirrorTables = {qualifiedName(db.name(), u"t"_s), qualifiedName(db.name(), u"t_ref"_s)};
-    load.nextStatement = [mix, bulk = work.bulkRequested](quint64 s, QRandomGenerator &r) {
-        if (bulk->exchange(false))
-            return u"UPDATE {T} SET bulk = bulk + 1"_s;
-        return mix->next(s, r);
-    };
-    work.writer = std::make_unique<testsupport::WriteLoad>(load);
-    work.writer->start();
-    return work;
+    return testsupport::startMirroredLoad(primary, db, tableRows, u"bulk INT NOT NULL DEFAULT 0"_s,
+                                          u"UPDATE {T} SET bulk = bulk + 1"_s);
 }
 
 QStringList cliArguments(const testsupport::ScratchDatabase &db, const QStringList &extra)
@@ -273,7 +244,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(readCheckpoint(primary).copyComplete || cli.state() != QProcess::Running, 120000);
         QVERIFY(cli.state() == QProcess::Running);
         // One statement changes every row; the kill comes as soon as the ghost shows some of it applied.
-        work.bulkRequested->store(true);
+        work.oneOffRequested->store(true);
         QElapsedTimer clock;
         clock.start();
         quint64 applied = 0;

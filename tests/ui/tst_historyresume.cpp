@@ -8,7 +8,7 @@
 #include <resumelauncher.h>
 #include <session.h>
 
-#include <rowmix.h>
+#include <mirroredload.h>
 #include <sandbox.h>
 #include <writeload.h>
 
@@ -57,31 +57,7 @@ quint32 serverId(int offset)
 // t (migrated) and t_ref (reference) get the same rows and, through one mirrored load, the same statements.
 std::unique_ptr<testsupport::WriteLoad> startLoad(Connection &primary, const testsupport::ScratchDatabase &db)
 {
-    for (const QString &name : {u"t"_s, u"t_ref"_s}) {
-        primary.execute(u"CREATE TABLE %1 (id BIGINT PRIMARY KEY, n INT NOT NULL, note VARCHAR(40) NOT NULL)"_s.arg(
-            name));
-        primary.execute(u"INSERT INTO %1 (id, n, note) SELECT seq, MOD(seq, 1000), CONCAT('r', seq) FROM seq_1_to_%2"_s
-                            .arg(name)
-                            .arg(tableRows));
-    }
-    testsupport::RowMix::Shape shape;
-    shape.keyColumnsAndValues = [](qint64 id) { return u"id|%1"_s.arg(id); };
-    shape.keyPredicate = [](qint64 id) { return u"id = %1"_s.arg(id); };
-    shape.keyAssignment = [](qint64 id) { return u"id = %1"_s.arg(id); };
-    shape.otherColumns = u"n, note"_s;
-    shape.otherValues = [](QRandomGenerator &r) { return u"%1, 'w%2'"_s.arg(r.bounded(1000)).arg(r.bounded(1000)); };
-    shape.otherAssignments = [](QRandomGenerator &r) {
-        return u"n = %1, note = 'u%2'"_s.arg(r.bounded(1000)).arg(r.bounded(99));
-    };
-    auto mix = std::make_shared<testsupport::RowMix>(shape, tableRows);
-    testsupport::WriteLoad::Options load;
-    load.connection = db.primary();
-    load.statementsPerSecond = 150;
-    load.mirrorTables = {qualifiedName(db.name(), u"t"_s), qualifiedName(db.name(), u"t_ref"_s)};
-    load.nextStatement = [mix](quint64 s, QRandomGenerator &r) { return mix->next(s, r); };
-    auto writer = std::make_unique<testsupport::WriteLoad>(load);
-    writer->start();
-    return writer;
+    return testsupport::startMirroredLoad(primary, db, tableRows).writer;
 }
 
 bool tableExists(Connection &primary, const QString &table)
