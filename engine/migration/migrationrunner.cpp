@@ -1,6 +1,7 @@
 #include "migrationrunner.h"
 
 #include "changelog.h"
+#include "copytesthold.h"
 
 #include <apply/applier.h>
 #include <apply/changecapture.h>
@@ -313,6 +314,22 @@ void MigrationRunner::waitWhileThrottled()
     }
 }
 
+void MigrationRunner::holdCopyForTest(const CopyTestHold &hold)
+{
+    if (!hold.holds(m_context->rowsCopied))
+        return;
+    SS_INFO("throttling: {}", hold.reason().toStdString());
+    m_context->throttled = true;
+    m_context->setThrottleReason(hold.reason());
+    while (hold.holds(m_context->rowsCopied)) {
+        checkHelpers(); // checkpoints, helper failures and an abort go on while held
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        m_context->throttledMillis += 100;
+    }
+    m_context->throttled = false;
+    m_context->setThrottleReason({});
+}
+
 void MigrationRunner::copyRows()
 {
     if (m_resumeFrom && m_resumeFrom->copyComplete) {
@@ -323,9 +340,14 @@ void MigrationRunner::copyRows()
     }
     copy::RowCopier::Options options{m_spec.database, m_spec.table, m_names.ghost, m_spec.chunkSize,
                                      m_spec.defaultRetries, m_resumeFrom ? m_resumeFrom->lastCopiedKey : std::nullopt};
+    const CopyTestHold testHold = CopyTestHold::fromEnvironment();
     copy::RowCopier copier(m_primary, options, m_plan, m_codec, m_changes, m_context,
                            [this] { waitForBacklog(0); },
-                           [this] { checkHelpers(); waitWhileThrottled(); });
+                           [this, &testHold] {
+                               checkHelpers();
+                               waitWhileThrottled();
+                               holdCopyForTest(testHold);
+                           });
     if (copier.prepare()) {
         while (copier.copyNextChunk()) {
             m_copyFrontier = copier.lastCopiedKey();

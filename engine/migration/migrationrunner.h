@@ -29,6 +29,7 @@ class MigrationHooks;
 
 namespace engine::migration {
 
+class CopyTestHold;
 class Heartbeat;
 
 // One migration from start to finish, blocking, on the calling (worker) thread:
@@ -79,6 +80,7 @@ private:
     void startExactRowCount(); // --exact-rowcount: SELECT COUNT(*) on the inspected server, beside the copy
     void cleanupAfterFailure();
     void waitWhileThrottled();
+    void holdCopyForTest(const CopyTestHold &hold); // SHADOWSWAP_TEST_HOLD_COPY_FILE, see copytesthold.h
     bool writeMarkerAndWait(const QString &token, int timeoutMillis);
     void checkHelpers();
     void runHook(hooks::HookEvent event);

@@ -2,6 +2,7 @@
 // write load; a second run with --resume finishes the migration, and the result is compared with a reference
 // table that got the same statements and a native ALTER. Also: resuming after the binlog rotated, and the
 // refusals (binlog purged, ghost altered, different --alter, leftovers without --resume) that change nothing.
+#include <copyhold.h>
 #include <mirroredload.h>
 #include <sandbox.h>
 #include <writeload.h>
@@ -155,13 +156,17 @@ private:
               qPrintable(migrated.hash));
     }
 
-    // Runs the CLI slowed down (nice ratio) until a checkpoint shows copy progress, then kills it with SIGKILL.
+    // Runs the CLI with its copy held by the test hook once a tenth of the rows are copied, waits for the
+    // checkpoint that shows it, then kills it with SIGKILL.
     // `output` gets what the CLI printed; false when the copy could not be caught in the middle.
     bool killMidCopy(Connection &primary, const testsupport::ScratchDatabase &db, quint64 *rowsAtKill, QString *output)
     {
+        QTemporaryDir dir;
+        testsupport::CopyHold hold(dir.filePath(u"hold-copy"_s), tableRows / 10);
         QProcess cli;
+        cli.setProcessEnvironment(hold.environment());
         cli.setProcessChannelMode(QProcess::MergedChannels);
-        cli.start(cliPath(), cliArguments(db, {u"--nice-ratio"_s, u"5"_s, u"--chunk-size"_s, u"500"_s}));
+        cli.start(cliPath(), cliArguments(db, {u"--chunk-size"_s, u"500"_s}));
         if (!cli.waitForStarted()) {
             *output = u"shadowswap-cli did not start"_s;
             return false;
@@ -179,7 +184,7 @@ private:
             }
             QTest::qWait(50);
         }
-        *output = u"the copy was not caught midway; shadowswap-cli printed:\n"_s + killHard(cli).right(2000);
+        *output = u"the copy was not held midway by the test hook; shadowswap-cli printed:\n"_s + killHard(cli).right(2000);
         return false;
     }
 

@@ -8,6 +8,7 @@
 #include <resumelauncher.h>
 #include <session.h>
 
+#include <copyhold.h>
 #include <mirroredload.h>
 #include <sandbox.h>
 #include <writeload.h>
@@ -136,9 +137,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString journal = dir.filePath(u"history.sqlite"_s);
 
-        // shadowswap-cli, slowed down so that the copy can be caught in the middle, killed with SIGKILL.
+        // shadowswap-cli, its copy held by the test hook once a fifth of the rows are copied (checkpoints go on),
+        // killed with SIGKILL there.
         const auto replica = db.replica();
+        testsupport::CopyHold hold(dir.filePath(u"hold-copy"_s), tableRows / 5);
         QProcess cli;
+        cli.setProcessEnvironment(hold.environment());
         cli.setProcessChannelMode(QProcess::MergedChannels);
         cli.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s,
                   {u"--host"_s, replica.host, u"--port"_s, QString::number(replica.port), u"--user"_s, replica.user,
@@ -155,9 +159,10 @@ private Q_SLOTS:
             rows = checkpointedRows(primary);
         }
         QVERIFY2(cli.state() == QProcess::Running, qPrintable(QString::fromUtf8(cli.readAll()).right(2000)));
-        QVERIFY2(rows > 0, "the copy was not caught midway");
+        QVERIFY2(rows >= tableRows / 5, "the copy was not held midway (the test hook did not hold it)");
         cli.kill();
         QVERIFY(cli.waitForFinished(10000));
+        QVERIFY(hold.release());
         qInfo("killed mid-copy; the checkpoint had %lld rows copied", rows);
         QVERIFY(tableExists(primary, u"_t_gho"_s));
         QVERIFY(tableExists(primary, u"_t_ghk"_s));

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace testsupport {
+
+// Holds a shadowswap-cli's row copy once `afterRows` rows are copied, for as long as the hold file exists (the
+// engine's test hook, engine/migration/copytesthold.h): a test catches the copy midway without racing it.
+// The file is created by the constructor and removed by release() or the destructor.
+class CopyHold {
+public:
+    CopyHold(const QString &file, quint64 afterRows);
+    ~CopyHold();
+    CopyHold(const CopyHold &) = delete;
+    CopyHold &operator=(const CopyHold &) = delete;
+
+    // The system environment plus the hook's two variables, for QProcess::setProcessEnvironment.
+    [[nodiscard]] QProcessEnvironment environment() const;
+    // Sets the hook's variables in this process's environment (an engine run inside the test).
+    void applyToThisProcess() const;
+    // Lets the copy go on.
+    bool release();
+
+private:
+    QString m_file;
+    quint64 m_afterRows;
+};
+
+} // namespace testsupport
