@@ -83,8 +83,10 @@ bool CliRunner::buildConnectionSettings(QString *error)
         s.tlsKey = m_flags.stringValue(u"ssl-key"_s);
         s.tlsVerifyServer = !m_flags.boolValue(u"ssl-allow-insecure"_s);
     }
-    if (const double timeout = m_flags.floatValue(u"mysql-timeout"_s); timeout > 0)
+    if (const double timeout = m_flags.floatValue(u"mysql-timeout"_s); timeout > 0) {
         s.connectTimeoutSeconds = static_cast<unsigned>(timeout + 0.999);
+        s.readTimeoutSeconds = s.connectTimeoutSeconds; // as gh-ost: connect, read and write
+    }
     if (s.port == 0 || s.port > 65535) {
         *error = u"--port must be between 1 and 65535"_s;
         return false;

@@ -59,7 +59,8 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"dml-batch-size", I, u"10", u"changed keys applied per round trip (1-1000)"),
         flag(u"exact-rowcount", B, u"", u"count the table's rows exactly (concurrently with the copy)"),
         flag(u"concurrent-rowcount", B, u"true", u"run the exact count concurrently with the copy"),
-        flag(u"default-retries", I, u"60", u"how many times to retry a failing operation"),
+        flag(u"default-retries", I, u"60", u"how many times to retry a failing operation (and to re-dial a lost "
+                                           u"connection)"),
         flag(u"nice-ratio", F, u"0", u"sleep this many times the last chunk's duration after each chunk"),
         flag(u"skip-strict-mode", B, u"", u"do not add STRICT_ALL_TABLES to the copy and apply sessions"),
         flag(u"allow-zero-in-date", B, u"", u"allow zero dates in the copy and apply sessions"),
@@ -147,6 +148,12 @@ std::vector<FlagSpec> ghostCompatibleFlags()
              u"[Shadowswap] preflight reports transactions (and idle lock holders) older than this"),
         flag(u"preflight-free-disk", S, u"", u"[Shadowswap] free space on the primary's data volume, in bytes "
                                              u"(suffix K, M, G, T), when preflight can't read it"),
+        flag(u"reconnect-limit-seconds", I, u"600", u"[Shadowswap] how long a lost connection is re-dialled "
+                                                     u"(with --default-retries) before the run stops, resumable"),
+        flag(u"stall-limit-seconds", I, u"1800", u"[Shadowswap] how long verification and cut-over wait for a stalled "
+                                                 u"binlog stream (replication stopped) before the run stops, resumable"),
+        flag(u"cleanup-on-failure", B, u"", u"[Shadowswap] drop the ghost, changelog and checkpoint tables when the "
+                                            u"run fails after the copy began (default: keep them for --resume)"),
         flag(u"server-facts", B, u"", u"[Shadowswap] print the server's version and binlog settings and exit"),
         flag(u"history-file", S, u"", u"[Shadowswap] SQLite journal of migrations (default in the data directory; off: none)"),
         // Output

@@ -44,6 +44,9 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.dmlBatchSize = f.isSet(u"dml-batch-size"_s) ? f.intValue(u"dml-batch-size"_s) : 1000;
     spec.exactRowcount = f.boolValue(u"exact-rowcount"_s);
     spec.defaultRetries = static_cast<int>(f.intValue(u"default-retries"_s));
+    spec.reconnectLimitSeconds = static_cast<int>(f.intValue(u"reconnect-limit-seconds"_s));
+    spec.stallLimitSeconds = static_cast<int>(f.intValue(u"stall-limit-seconds"_s));
+    spec.cleanupOnFailure = f.boolValue(u"cleanup-on-failure"_s);
     spec.niceRatio = f.floatValue(u"nice-ratio"_s);
     spec.skipStrictMode = f.boolValue(u"skip-strict-mode"_s);
     spec.verify = f.boolValue(u"verify"_s);

@@ -33,14 +33,12 @@ std::pair<QString, QString> parseDuplicateEntry(const QString &message)
 }
 
 Applier::Applier(Options options, inspect::MigrationPlan plan, std::shared_ptr<KeyCodec> codec,
-                 std::shared_ptr<ChangeSet> changes, std::shared_ptr<migration::MigrationContext> context,
-                 ThrottleWait throttle)
+                 std::shared_ptr<ChangeSet> changes, std::shared_ptr<migration::MigrationContext> context)
     : m_options(std::move(options))
     , m_plan(std::move(plan))
     , m_codec(std::move(codec))
     , m_changes(std::move(changes))
     , m_context(std::move(context))
-    , m_throttle(std::move(throttle))
 {
     m_sourceKeyColumns = m_codec->quotedColumns();
     for (const QString &keyColumn : m_plan.key.columns)
@@ -117,7 +115,7 @@ void Applier::apply(Connection &connection, const std::vector<QString> &keys, co
                 connection.execute(u"ROLLBACK"_s);
             } catch (const DbException &) {
             }
-            if (mysql::isConnectionFailure(error.code()))
+            if (mysql::isConnectionLost(error.code()))
                 throw;
             const bool locked = error.code() == ER_LOCK_WAIT_TIMEOUT || error.code() == mysqlLockNowait;
             if (locked && keys.size() > 1) {
@@ -164,11 +162,11 @@ void Applier::flushWithRetries(Connection &connection, const std::vector<QString
                     "change the ALTER"_s.arg(key, value, m_options.original),
                     error.error().statement.left(500), code);
             }
+            if (mysql::isConnectionLost(code))
+                throw; // the connection is gone; run() reconnects and applies the batch again
             if (mysql::isRetryable(code) && attempt < 20 && !m_stopping) {
                 SS_DEBUG("apply: retrying after {}", error.error().message.toStdString());
                 std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
-                if (mysql::isConnectionFailure(code))
-                    throw; // the connection is gone; the thread's loop reconnects
                 continue;
             }
             throw;
@@ -179,16 +177,27 @@ void Applier::flushWithRetries(Connection &connection, const std::vector<QString
 void Applier::run(int partition)
 {
     try {
+        const auto restore = [this](Connection &session) { mysql::prepareDataSession(session, {m_options.strict, true, 10}); };
         Connection connection = Connection::open(m_options.target, u"apply"_s);
-        mysql::prepareDataSession(connection, {m_options.strict, true, 10});
+        restore(connection);
         const QString noWaitLock = noWaitShareClause(connection);
         while (!m_stopping) {
-            m_throttle();
             const auto batchSize = static_cast<size_t>(std::max<qint64>(1, m_context->dmlBatchSize.load()));
             ChangeSet::Batch batch = m_changes->take(partition, batchSize, std::chrono::milliseconds(50));
             if (batch.keys.empty())
                 continue;
-            apply(connection, batch.keys, noWaitLock);
+            for (;;) {
+                try {
+                    apply(connection, batch.keys, noWaitLock);
+                    break;
+                } catch (const DbException &error) {
+                    if (!mysql::isConnectionLost(error.code()) || m_stopping)
+                        throw;
+                    SS_WARN("apply: lost the connection ({}); reconnecting and applying the batch of {} key(s) again",
+                            error.error().message.toStdString(), batch.keys.size());
+                    mysql::reconnect(connection, m_options.reconnect, restore, [this] { return m_stopping.load(); });
+                }
+            }
             m_changes->complete(batch);
             m_context->eventsApplied = m_changes->eventsApplied();
         }

@@ -6,6 +6,7 @@
 #include <inspect/migrationplan.h>
 #include <migration/migrationcontext.h>
 #include <mysql/connectionsettings.h>
+#include <mysql/reconnect.h>
 
 #include <exception>
 #include <functional>
@@ -27,6 +28,11 @@ namespace engine::apply {
 // whole batch waits). Plain INSERT, never IGNORE or REPLACE: a duplicate on a new unique key is an error,
 // retried while it may be transient and reported with its value when it persists.
 //
+// Appliers are never throttled: throttling holds the copy, and the changed-key queue keeps draining meanwhile (a
+// full queue would stop the binlog reader, and with it the heartbeat the throttle itself depends on). A lost
+// connection is re-dialled and the batch applied again: DELETE + INSERT ... SELECT of the current rows is
+// idempotent, whether or not the lost attempt committed.
+//
 // One thread and one connection per ChangeSet partition. start()/stop() from the worker thread.
 class Applier {
 public:
@@ -37,12 +43,12 @@ public:
         QString ghost;
         bool strict = true;
         int duplicateRetrySeconds = 10;   // how long a unique-key collision may persist before it's real
+        // A lost connection is re-dialled by this policy and the batch applied again (it is idempotent).
+        mysql::RetryPolicy reconnect;
     };
-    using ThrottleWait = std::function<void()>; // blocks while the migration is throttled
 
     Applier(Options options, inspect::MigrationPlan plan, std::shared_ptr<KeyCodec> codec,
-            std::shared_ptr<ChangeSet> changes, std::shared_ptr<migration::MigrationContext> context,
-            ThrottleWait throttle);
+            std::shared_ptr<ChangeSet> changes, std::shared_ptr<migration::MigrationContext> context);
     ~Applier();
 
     void start();
@@ -64,7 +70,6 @@ private:
     std::shared_ptr<KeyCodec> m_codec;
     std::shared_ptr<ChangeSet> m_changes;
     std::shared_ptr<migration::MigrationContext> m_context;
-    ThrottleWait m_throttle;
     QStringList m_sourceKeyColumns, m_ghostKeyColumns;
     QString m_insertPrefix;
     std::vector<std::thread> m_threads;

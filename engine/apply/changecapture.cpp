@@ -5,6 +5,9 @@
 #include <logging/logging.h>
 
 #include <QDateTime>
+#include <QElapsedTimer>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +35,7 @@ ChangeCapture::~ChangeCapture()
 void ChangeCapture::start(const binlog::BinlogPosition &from)
 {
     m_stopping = false;
+    m_ignoringRows = !m_options.ignoreRowsUntilQuery.isEmpty();
     m_position = from;
     m_boundary = {from, m_sequence};
     m_thread = std::thread([this, from] { run(from); });
@@ -99,30 +103,103 @@ void ChangeCapture::onChangelogRow(const QByteArray &hint, const QByteArray &val
     }
 }
 
+void ChangeCapture::fail(std::exception_ptr failure)
+{
+    std::lock_guard lock(m_mutex);
+    m_failure = std::move(failure);
+    m_markerSeen.notify_all();
+}
+
 void ChangeCapture::run(binlog::BinlogPosition from)
+{
+    const mysql::RetryPolicy &policy = m_options.reconnect;
+    QElapsedTimer lostSince; // since the first failure of the current outage
+    int attempts = 0;
+    std::chrono::milliseconds wait(250);
+    binlog::BinlogPosition start = from;
+    for (;;) {
+        try {
+            stream(start, [&] {
+                if (attempts > 0)
+                    SS_INFO("binlog: the stream of {} works again after {} reconnect(s), {} ms after it failed",
+                            m_options.source.describe().toStdString(), attempts, lostSince.elapsed());
+                attempts = 0;
+                lostSince.invalidate();
+                wait = std::chrono::milliseconds(250);
+            });
+            break; // stopped
+        } catch (const mysql::DbException &error) {
+            if (m_stopping)
+                break;
+            if (!lostSince.isValid())
+                lostSince.start();
+            ++attempts;
+            start = lastBoundary().position;
+            if (attempts > std::max(1, policy.retries) || lostSince.elapsed() + wait.count() > policy.limit.count()) {
+                mysql::DbError gaveUp = error.error();
+                gaveUp.message = u"%1 (the binlog reader reconnected %2 time(s) over %3 s from %4 and gave up; "
+                                 "raise --default-retries or --reconnect-limit-seconds to keep trying longer)"_s
+                                     .arg(gaveUp.message)
+                                     .arg(attempts - 1)
+                                     .arg(lostSince.elapsed() / 1000)
+                                     .arg(start.toString());
+                fail(std::make_exception_ptr(mysql::DbException(std::move(gaveUp))));
+                break;
+            }
+            SS_WARN("binlog: {}; reading again from {} in {} ms (attempt {} of {})", error.error().message.toStdString(),
+                    start.toString().toStdString(), wait.count(), attempts, policy.retries);
+            m_context->binlogReconnects += 1;
+            for (qint64 slept = 0; slept < wait.count() && !m_stopping; slept += 50)
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (m_stopping)
+                break;
+            wait = std::min<std::chrono::milliseconds>(wait * 2, std::chrono::seconds(5));
+        } catch (...) {
+            if (!m_stopping)
+                fail(std::current_exception());
+            break;
+        }
+    }
+    std::lock_guard lock(m_mutex);
+    m_stream = nullptr;
+    m_context->setBinlogPosition(m_position.toString());
+}
+
+void ChangeCapture::stream(const binlog::BinlogPosition &from, const std::function<void()> &onProgress)
 {
     const QString schema = m_options.schema, table = m_options.table, changelog = m_options.changelogTable;
     binlog::BinlogStream stream(m_options.source, m_options.serverId,
                                 [&](const QString &s, const QString &t) {
                                     return s == schema && (t == table || t == changelog);
                                 });
-    try {
-        stream.open(from);
+    struct Unregister {
+        ChangeCapture *self;
+        ~Unregister()
         {
-            std::lock_guard lock(m_mutex);
-            m_stream = &stream;
+            std::lock_guard lock(self->m_mutex);
+            self->m_stream = nullptr;
         }
+    };
+    {
+        std::lock_guard lock(m_mutex);
+        m_stream = &stream;
+    }
+    const Unregister unregister{this};
+    // A silent connection (host crash, network partition) is noticed within the read timeout this implies (5 s).
+    stream.setHeartbeatPeriod(std::chrono::seconds(1));
+    {
+        stream.open(from);
         if (m_stopping)
             stream.cancel();
         SS_INFO("binlog: streaming {} from {}", m_options.source.describe().toStdString(), from.toString().toStdString());
         int eventsSincePositionUpdate = 0;
-        bool ignoringRows = !m_options.ignoreRowsUntilQuery.isEmpty();
+        bool progressed = false;
         while (auto event = stream.next()) {
-            if (ignoringRows && event->type == binlog::BinlogEvent::Type::Query
+            if (m_ignoringRows && event->type == binlog::BinlogEvent::Type::Query
                 && event->query.contains(m_options.ignoreRowsUntilQuery))
-                ignoringRows = false;
+                m_ignoringRows = false;
             if (event->type == binlog::BinlogEvent::Type::Rows && event->rows
-                && !(ignoringRows && event->rows->table->table == table)) {
+                && !(m_ignoringRows && event->rows->table->table == table)) {
                 const binlog::RowsEvent &rows = *event->rows;
                 if (rows.table->table == changelog) {
                     for (const binlog::Row &row : rows.after)
@@ -175,23 +252,19 @@ void ChangeCapture::run(binlog::BinlogPosition from)
                 eventsSincePositionUpdate = 0;
                 std::lock_guard lock(m_mutex);
                 m_position = event->position;
-                if (boundary)
+                if (boundary) {
                     m_boundary = {event->position, m_sequence};
+                    if (!progressed && !(event->position == from)) {
+                        progressed = true;
+                        onProgress();
+                    }
+                }
                 m_context->setBinlogPosition(m_position.toString()); // for status and `coordinates` while running
             }
             if (m_stopping)
                 break;
         }
-    } catch (...) {
-        if (!m_stopping) {
-            std::lock_guard lock(m_mutex);
-            m_failure = std::current_exception();
-            m_markerSeen.notify_all();
-        }
     }
-    std::lock_guard lock(m_mutex);
-    m_stream = nullptr;
-    m_context->setBinlogPosition(m_position.toString());
 }
 
 } // namespace engine::apply

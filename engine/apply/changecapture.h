@@ -6,11 +6,13 @@
 #include <binlog/binlogposition.h>
 #include <migration/migrationcontext.h>
 #include <mysql/connectionsettings.h>
+#include <mysql/reconnect.h>
 
 #include <QString>
 
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +24,9 @@ namespace engine::apply {
 // The binlog reader thread: streams the inspected server's binlog from a start position, turns every row
 // change of the original table into its key(s) in the ChangeSet, and watches the changelog table for
 // heartbeats (stream lag) and markers (in-band synchronisation points written by the engine).
+//
+// A failed stream is re-opened at the last transaction boundary (Options::reconnect): the keys of the partial
+// transaction read before the failure are simply added again, which the appliers' re-read makes harmless.
 //
 // Thread affinity: start()/stop()/waitForMarker() from the worker thread; the reading runs on its own thread.
 class ChangeCapture {
@@ -37,6 +42,9 @@ public:
         // When set, rows of `table` are ignored until a statement containing this text passes (the revert
         // window's capture starts before the swap and must skip the old table's events up to the RENAME).
         QString ignoreRowsUntilQuery;
+        // A stream that fails (lost connection, dump thread killed, server restarted, an error from the client
+        // library) is opened again at the last transaction boundary, by this policy; only then is it a failure.
+        mysql::RetryPolicy reconnect;
     };
 
     ChangeCapture(Options options, std::shared_ptr<KeyCodec> codec, std::shared_ptr<ChangeSet> changes,
@@ -65,6 +73,10 @@ public:
 
 private:
     void run(binlog::BinlogPosition from);
+    // Streams from `from` until stopped; throws what the stream throws. `onProgress` is called when a transaction
+    // boundary beyond `from` is reached (the stream works again after a reconnect).
+    void stream(const binlog::BinlogPosition &from, const std::function<void()> &onProgress);
+    void fail(std::exception_ptr failure);
     void onChangelogRow(const QByteArray &hint, const QByteArray &value);
 
     Options m_options;
@@ -73,6 +85,7 @@ private:
     std::shared_ptr<migration::MigrationContext> m_context;
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};
+    bool m_ignoringRows = false; // Options::ignoreRowsUntilQuery not yet seen; kept across reconnects (reader thread)
 
     mutable std::mutex m_mutex;
     void *m_stream = nullptr; // the live binlog::BinlogStream, for cancel() from stop(); guarded by m_mutex

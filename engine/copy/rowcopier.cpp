@@ -4,6 +4,7 @@
 #include <apply/changeset.h>
 #include <logging/logging.h>
 #include <mysql/connection.h>
+#include <mysql/reconnect.h>
 #include <mysql/sqltext.h>
 
 #include <QElapsedTimer>
@@ -23,7 +24,8 @@ namespace engine::copy {
 
 RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
                      std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<apply::ChangeSet> changes,
-                     std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle)
+                     std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle,
+                     Reconnect reconnect)
     : m_connection(connection)
     , m_options(std::move(options))
     , m_plan(std::move(plan))
@@ -32,6 +34,7 @@ RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::Mi
     , m_context(std::move(context))
     , m_catchUp(std::move(catchUp))
     , m_throttle(std::move(throttle))
+    , m_reconnect(std::move(reconnect))
     , m_last(m_options.resumeAfter)
     , m_chunkSize(m_options.initialChunkSize)
 {
@@ -44,7 +47,18 @@ RowCopier::RowCopier(mysql::Connection &connection, Options options, inspect::Mi
 
 std::optional<QStringList> RowCopier::readKey(const QString &sql)
 {
-    auto result = m_connection.query(sql);
+    auto result = [&] {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return m_connection.query(sql);
+            } catch (const DbException &error) {
+                if (!mysql::isConnectionLost(error.code()) || attempt >= m_options.retries)
+                    throw;
+                SS_WARN("copy: lost the connection ({}); reconnecting", error.error().message.toStdString());
+                m_reconnect();
+            }
+        }
+    }();
     if (!result.next())
         return std::nullopt;
     QStringList literals;
@@ -115,6 +129,13 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
                     "SELECT ... GROUP BY ... HAVING COUNT(*) > 1) or change the ALTER"_s.arg(key, value,
                                                                                               m_options.original),
                     insert.left(500), error.code());
+            }
+            if (mysql::isConnectionLost(error.code()) && attempt < m_options.retries) {
+                SS_WARN("copy: lost the connection during a chunk ({}); reconnecting and copying the chunk again",
+                        error.error().message.toStdString());
+                m_reconnect();
+                rewrite = true; // the lost attempt may have committed
+                continue;
             }
             if (mysql::isRetryable(error.code()) && attempt < m_options.retries) {
                 SS_DEBUG("copy: retrying chunk after {}", error.error().message.toStdString());

@@ -31,6 +31,7 @@ namespace engine::copy {
 // The chunk size adapts so that a chunk takes about the target time. When appliers already brought some of the
 // chunk's keys over, the chunk is rewritten (DELETE + INSERT in one transaction) — idempotent under replay.
 // A duplicate on any other unique key is retried after the appliers catch up, then reported with its value.
+// A lost connection is re-dialled (Reconnect) and the chunk rewritten, since the lost attempt may have committed.
 //
 // Runs on the worker thread with the worker's own connection.
 class RowCopier {
@@ -47,11 +48,14 @@ public:
     // Called when a duplicate may be transient: waits until every change read so far is applied.
     using CatchUp = std::function<void()>;
     using ThrottleWait = std::function<void()>;
+    // Called when the connection was lost: replaces it by a live one with the session state restored, or throws.
+    using Reconnect = std::function<void()>;
 
     // `changes` is the appliers' queue: held (paused, in-flight batches finished) while each chunk runs.
     RowCopier(mysql::Connection &connection, Options options, inspect::MigrationPlan plan,
               std::shared_ptr<apply::KeyCodec> codec, std::shared_ptr<apply::ChangeSet> changes,
-              std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle);
+              std::shared_ptr<migration::MigrationContext> context, CatchUp catchUp, ThrottleWait throttle,
+              Reconnect reconnect);
 
     // Reads the key range to copy. Rows inserted above its end later reach the ghost through the binlog.
     // Returns false when the table is empty.
@@ -78,6 +82,7 @@ private:
     std::shared_ptr<migration::MigrationContext> m_context;
     CatchUp m_catchUp;
     ThrottleWait m_throttle;
+    Reconnect m_reconnect;
     QStringList m_sourceKeyColumns, m_ghostKeyColumns;
     std::optional<QStringList> m_last; // upper bound of the last copied chunk
     QStringList m_max;

@@ -37,6 +37,9 @@ QJsonObject specParameters(const migration::MigrationSpec &spec)
         {u"apply-workers"_s, spec.applyWorkers},
         {u"exact-rowcount"_s, spec.exactRowcount},
         {u"default-retries"_s, spec.defaultRetries},
+        {u"reconnect-limit-seconds"_s, spec.reconnectLimitSeconds},
+        {u"stall-limit-seconds"_s, spec.stallLimitSeconds},
+        {u"cleanup-on-failure"_s, spec.cleanupOnFailure},
         {u"nice-ratio"_s, spec.niceRatio},
         {u"skip-strict-mode"_s, spec.skipStrictMode},
         {u"verify"_s, spec.verify},
@@ -138,6 +141,9 @@ migration::MigrationSpec specFromParameters(const QJsonObject &p)
     number(u"apply-workers", spec.applyWorkers);
     flag(u"exact-rowcount", spec.exactRowcount);
     number(u"default-retries", spec.defaultRetries);
+    number(u"reconnect-limit-seconds", spec.reconnectLimitSeconds);
+    number(u"stall-limit-seconds", spec.stallLimitSeconds);
+    flag(u"cleanup-on-failure", spec.cleanupOnFailure);
     number(u"nice-ratio", spec.niceRatio);
     flag(u"skip-strict-mode", spec.skipStrictMode);
     flag(u"verify", spec.verify);

@@ -85,8 +85,12 @@ void Heartbeat::run()
     const QString table = qualifiedName(m_schema, m_table);
     while (!m_stop) {
         try {
-            if (!connection.isOpen())
-                connection = Connection::open(m_primary, u"heartbeat"_s);
+            if (!connection.isOpen()) {
+                mysql::ConnectionSettings settings = m_primary;
+                if (settings.readTimeoutSeconds == 0)
+                    settings.readTimeoutSeconds = 10; // a half-open connection must not stop the heartbeat for good
+                connection = Connection::open(settings, u"heartbeat"_s);
+            }
             connection.execute(u"INSERT INTO %1 (id, hint, value) VALUES (1, 'heartbeat', '%2') "
                                "ON DUPLICATE KEY UPDATE last_update = NOW(6), value = VALUES(value)"_s.arg(table)
                                    .arg(changelog::nowNanos()));

@@ -39,6 +39,8 @@ void MigrationRunner::waitForStreamToSettle()
         return sent > 0 ? (changelog::nowNanos() - sent) / 1'000'000 : std::numeric_limits<qint64>::max();
     };
     waitForBacklog(1000);
+    waitWhileStreamStalls(lag);
+    waited.restart();
     while (lag() > settledMillis && waited.elapsed() < patienceMillis) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         checkHelpers();
@@ -47,8 +49,42 @@ void MigrationRunner::waitForStreamToSettle()
         SS_INFO("waited {} ms for the binlog stream to settle (lag now {} ms)", waited.elapsed(), lag());
 }
 
+void MigrationRunner::waitWhileStreamStalls(const std::function<qint64()> &lagMillis)
+{
+    constexpr qint64 stalledMillis = 2000; // heartbeats are written every 100 ms: 2 s without one is no hiccup
+    if (lagMillis() <= stalledMillis)
+        return;
+    const qint64 limitMillis = m_spec.stallLimitSeconds * 1000LL;
+    QElapsedTimer stalled;
+    stalled.start();
+    SS_WARN("the binlog stream of {} is {} ms behind (replication stopped or lagging): waiting for it before the "
+            "next step, up to {} s (--stall-limit-seconds)",
+            m_topology.inspectorFacts.endpoint.toStdString(), lagMillis(), m_spec.stallLimitSeconds);
+    m_context->throttled = true;
+    while (lagMillis() > stalledMillis) {
+        if (stalled.elapsed() > limitMillis)
+            throw MigrationError(u"stream-stalled"_s,
+                                 u"the binlog stream of %1 stayed %2 s behind for %3 s (--stall-limit-seconds): "
+                                 "replication is stopped or far behind there. Start replication (START SLAVE) and "
+                                 "check its lag"_s.arg(m_topology.inspectorFacts.endpoint)
+                                     .arg(lagMillis() / 1000)
+                                     .arg(m_spec.stallLimitSeconds));
+        m_context->setThrottleReason(u"waiting for the binlog stream of %1: %2 s behind (replication stopped or "
+                                     "lagging); giving up in %3 s"_s.arg(m_topology.inspectorFacts.endpoint)
+                                         .arg(lagMillis() / 1000)
+                                         .arg((limitMillis - stalled.elapsed()) / 1000));
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        m_context->throttledMillis += 200;
+        checkHelpers();
+    }
+    m_context->throttled = false;
+    m_context->setThrottleReason({});
+    SS_INFO("the binlog stream caught up after {} ms", stalled.elapsed());
+}
+
 void MigrationRunner::verify()
 {
+    keepPrimaryAlive(true); // it may have idled through a long postponement
     verify::ChecksumVerifier verifier(
         {m_topology.primary, m_spec.database, m_spec.table, m_names.ghost, m_spec.cutOverLockTimeoutSeconds, 20000},
         m_plan, m_original, m_ghost, m_codec, *m_changes, m_context,
@@ -65,6 +101,14 @@ void MigrationRunner::verify()
             if (attempt >= m_spec.defaultRetries)
                 throw;
             SS_WARN("verify: could not take a consistent point ({}); retrying", error.error().message.toStdString());
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            checkHelpers();
+        } catch (const MigrationError &error) {
+            // The stream fell behind (replication stopped?) just as the lock was taken: the lock is released;
+            // the next attempt first waits for the stream.
+            if (error.failure.code != u"verify-stream-behind"_s || attempt >= m_spec.defaultRetries)
+                throw;
+            SS_WARN("verify: {}; retrying once the stream is live", error.failure.message.toStdString());
             std::this_thread::sleep_for(std::chrono::seconds(1));
             checkHelpers();
         }
@@ -92,6 +136,8 @@ void MigrationRunner::postponeIfAsked()
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         checkHelpers();
+        // Shows a throttle as the state while postponed (the appliers keep applying; the cut-over waits for it).
+        waitWhileThrottled([this] { checkHelpers(); });
     }
 }
 
@@ -130,7 +176,7 @@ void MigrationRunner::cutOver()
     int backoff = 1;
     for (int attempt = 1;; ++attempt) {
         checkHelpers();
-        waitWhileThrottled();
+        waitWhileThrottled([this] { checkHelpers(); });
         waitForStreamToSettle();
         m_summary.cutOverAttempts = attempt;
         try {
@@ -165,6 +211,7 @@ void MigrationRunner::cutOver()
 
 void MigrationRunner::finish()
 {
+    keepPrimaryAlive(true); // it may have idled through a long postponement
     stopHelpers();
     const QString &db = m_spec.database;
     m_primary.execute(u"DROP TABLE IF EXISTS "_s + qualifiedName(db, m_names.changelog));

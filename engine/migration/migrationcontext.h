@@ -55,6 +55,7 @@ public:
     std::atomic<quint64> rowsEstimate{0};
     std::atomic<bool> rowsExact{false};
     std::atomic<quint64> eventsRead{0};
+    std::atomic<quint64> binlogReconnects{0}; // the binlog reader's reconnects so far
     std::atomic<quint64> eventsApplied{0};
     std::atomic<quint64> backlog{0};
     std::atomic<qint64> streamLagMillis{-1};

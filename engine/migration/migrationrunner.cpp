@@ -12,6 +12,7 @@
 #include <cutover/atomiccutover.h>
 #include <hooks/migrationhooks.h>
 #include <logging/logging.h>
+#include <mysql/reconnect.h>
 #include <mysql/sessionsetup.h>
 #include <mysql/sqltext.h>
 #include <verify/checksumverifier.h>
@@ -64,7 +65,9 @@ MigrationSummary MigrationRunner::run()
         mysql::prepareDataSession(m_primary, {!m_spec.skipStrictMode, true, 10});
 
         m_context->setState(MigrationState::Validating);
-        claimTable();
+        // A resume right after a kill -9 may find the dead process's session still holding the lock.
+        claimTable(m_primary, m_spec.resume ? 30 : 0);
+        m_primaryCheckedAt.start();
         validateOriginal();
         m_context->setState(MigrationState::CreatingGhost);
         prepareGhost();
@@ -109,14 +112,22 @@ MigrationSummary MigrationRunner::run()
         m_context->setState(MigrationState::Aborted);
         throw;
     } catch (MigrationError &error) {
-        cleanupAfterFailure();
+        if (keepsWorkOnFailure())
+            keepWorkForResume(error.failure);
+        else
+            cleanupAfterFailure();
         error.failure.originalUntouched = !m_swapped;
         m_context->setState(MigrationState::Failed);
         throw;
     } catch (const DbException &error) {
-        cleanupAfterFailure();
+        MigrationError failure(u"server-error"_s, error.error().message, error.error().statement, error.code());
+        if (keepsWorkOnFailure())
+            keepWorkForResume(failure.failure);
+        else
+            cleanupAfterFailure();
+        failure.failure.originalUntouched = !m_swapped;
         m_context->setState(MigrationState::Failed);
-        throw MigrationError(u"server-error"_s, error.error().message, error.error().statement, error.code());
+        throw failure;
     }
     m_summary.rowsCopied = m_context->rowsCopied;
     m_summary.eventsApplied = m_context->eventsApplied;
@@ -238,6 +249,7 @@ void MigrationRunner::startStreaming()
     capture.table = m_spec.table;
     capture.changelogTable = m_names.changelog;
     capture.tableColumnCount = static_cast<int>(m_original.columns.size());
+    capture.reconnect = {m_spec.defaultRetries, retryLimit(m_spec)};
     for (const auto &keyColumn : m_plan.keyColumns)
         for (int i = 0; i < static_cast<int>(m_original.columns.size()); ++i)
             if (m_original.columns[static_cast<size_t>(i)].name == keyColumn.name)
@@ -249,9 +261,8 @@ void MigrationRunner::startStreaming()
     m_capture->start(start);
     // Applying from the first event: a resume replays the binlog since its checkpoint before the check passes.
     apply::Applier::Options applier{m_topology.primary, m_spec.database, m_spec.table, m_names.ghost,
-                                    !m_spec.skipStrictMode, 10};
-    m_applier = std::make_unique<apply::Applier>(applier, m_plan, m_codec, m_changes, m_context,
-                                                 [this] { waitWhileThrottled(); });
+                                    !m_spec.skipStrictMode, 10, {m_spec.defaultRetries, retryLimit(m_spec)}};
+    m_applier = std::make_unique<apply::Applier>(applier, m_plan, m_codec, m_changes, m_context);
     m_applier->start();
     // Prove the stream works end to end (and, through a replica, that replication flows) before copying.
     const int checkSeconds = m_resumeFrom ? 600 : 30;
@@ -279,6 +290,7 @@ void MigrationRunner::checkHelpers()
         m_applier->rethrowFailure();
     if (m_changes)
         m_context->backlog = m_changes->pendingKeys();
+    keepPrimaryAlive();
     tickCheckpoint();
     if (m_rowCountCompleted.exchange(false))
         runHook(hooks::HookEvent::RowCountComplete);
@@ -293,9 +305,11 @@ void MigrationRunner::runHook(hooks::HookEvent event)
     m_hooks->run(event);
 }
 
-void MigrationRunner::waitWhileThrottled()
+void MigrationRunner::waitWhileThrottled(const std::function<void()> &duringWait)
 {
     for (;;) {
+        if (duringWait)
+            duringWait();
         QString reason;
         if (m_context->manualThrottle)
             reason = u"throttled by the operator"_s;
@@ -345,9 +359,12 @@ void MigrationRunner::copyRows()
                            [this] { waitForBacklog(0); },
                            [this, &testHold] {
                                checkHelpers();
-                               waitWhileThrottled();
+                               // A dead reader or applier fails the run at once, even while throttled.
+                               waitWhileThrottled([this] { checkHelpers(); });
                                holdCopyForTest(testHold);
-                           });
+                           },
+                           [this] { reconnectPrimary(); });
+    m_copyStarted = true;
     if (copier.prepare()) {
         while (copier.copyNextChunk()) {
             m_copyFrontier = copier.lastCopiedKey();
@@ -419,6 +436,49 @@ void MigrationRunner::stopHelpers()
         m_throttleMonitor->stop();
     if (m_heartbeat)
         m_heartbeat->stop();
+}
+
+void MigrationRunner::reconnectPrimary()
+{
+    mysql::reconnect(m_primary, {m_spec.defaultRetries, retryLimit(m_spec)}, [this](Connection &session) {
+        mysql::prepareDataSession(session, {!m_spec.skipStrictMode, true, 10});
+        // The lost session's lock goes with it once the server notices; until then, wait for it.
+        claimTable(session, 30);
+    }, [this] { return m_context->abortRequested.load(); });
+    m_primaryCheckedAt.restart();
+}
+
+void MigrationRunner::keepPrimaryAlive(bool now)
+{
+    if (!m_primary.isOpen() || (!now && m_primaryCheckedAt.isValid() && m_primaryCheckedAt.elapsed() < 5000))
+        return;
+    m_primaryCheckedAt.restart();
+    try {
+        m_primary.execute(u"DO 1"_s);
+    } catch (const DbException &error) {
+        if (!mysql::isConnectionLost(error.code()))
+            throw;
+        SS_WARN("the worker's session on the primary was lost ({}); reconnecting", error.error().message.toStdString());
+        reconnectPrimary();
+    }
+}
+
+bool MigrationRunner::keepsWorkOnFailure() const
+{
+    return m_spec.execute && !m_swapped && !m_spec.cleanupOnFailure && m_ghostCreated
+        && (m_copyStarted || m_spec.resume);
+}
+
+void MigrationRunner::keepWorkForResume(MigrationFailure &failure)
+{
+    stopHelpers();
+    m_checkpoints.reset();
+    failure.resumable = true;
+    failure.message += u". The work so far is kept (%1, %2, %3): run the same command again with --resume to "
+                       "continue from the last checkpoint, or with --initially-drop-ghost-table to start over"_s
+                           .arg(m_names.ghost, m_names.changelog, m_names.checkpoint);
+    SS_WARN("the migration failed after the copy began; {}, {} and {} are kept for --resume",
+            m_names.ghost.toStdString(), m_names.changelog.toStdString(), m_names.checkpoint.toStdString());
 }
 
 void MigrationRunner::cleanupAfterFailure()

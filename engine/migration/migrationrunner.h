@@ -13,6 +13,9 @@
 #include <mysql/connection.h>
 #include <throttle/throttlemonitor.h>
 
+#include <QElapsedTimer>
+
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -55,7 +58,18 @@ private:
     void refuseOrAdoptLeftovers();
     // A named lock on the migrated server, held by the worker's connection for the whole run: a second run on the
     // same table (a resume while the first process still lives) is refused instead of racing it.
-    void claimTable();
+    // Waits up to `waitSeconds` for a holder to go (a resume right after a kill -9, a reconnect whose old session
+    // the server has not closed yet).
+    void claimTable(mysql::Connection &session, int waitSeconds);
+    [[nodiscard]] QString tableLockName() const;
+    // The worker's session on the primary: re-dialled when lost, with its session state and the table's named
+    // lock restored (reconnectPrimary); checked with a cheap round trip at most every 5 s while the run idles in
+    // a phase (keepPrimaryAlive), so that wait_timeout never closes it and a loss is repaired before it matters.
+    void reconnectPrimary();
+    void keepPrimaryAlive(bool now = false);
+    // After the copy began, a failure keeps the ghost, changelog and checkpoint so that --resume continues.
+    [[nodiscard]] bool keepsWorkOnFailure() const;
+    void keepWorkForResume(MigrationFailure &failure);
     void adoptInterruptedGhost();
     [[nodiscard]] binlog::BinlogPosition resumePosition(mysql::Connection &inspector);
     void startCheckpoints(mysql::Connection &inspector);
@@ -67,6 +81,9 @@ private:
     // Before a step that pauses the application's writes until a marker comes back through the stream (verify,
     // cut-over): waits, bounded, until the stream is close to live, so that the pause is short.
     void waitForStreamToSettle();
+    // While the stream's heartbeats stop arriving (replication stopped on the inspected replica, or far behind):
+    // waits, throttled with the reason shown, up to --stall-limit-seconds, then fails (resumable).
+    void waitWhileStreamStalls(const std::function<qint64()> &lagMillis);
     void verify();
     void postponeIfAsked();
     void cutOver();
@@ -79,7 +96,8 @@ private:
     void stopHelpers();
     void startExactRowCount(); // --exact-rowcount: SELECT COUNT(*) on the inspected server, beside the copy
     void cleanupAfterFailure();
-    void waitWhileThrottled();
+    // Blocks while the copy is throttled; `duringWait` (optional) runs every round (the worker's health checks).
+    void waitWhileThrottled(const std::function<void()> &duringWait = {});
     void holdCopyForTest(const CopyTestHold &hold); // SHADOWSWAP_TEST_HOLD_COPY_FILE, see copytesthold.h
     bool writeMarkerAndWait(const QString &token, int timeoutMillis);
     void checkHelpers();
@@ -108,6 +126,8 @@ private:
     std::unique_ptr<CheckpointWriter> m_checkpoints;
     std::optional<QStringList> m_copyFrontier;          // the last committed chunk's upper key
     bool m_copyComplete = false;
+    bool m_copyStarted = false;     // rows may be in the ghost: a failure keeps the work (keepsWorkOnFailure)
+    QElapsedTimer m_primaryCheckedAt;
     bool m_swapped = false;
     bool m_testedOnReplica = false;
     std::thread m_rowCounter;

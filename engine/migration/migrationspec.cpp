@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace engine::migration {
@@ -32,6 +34,10 @@ QString MigrationSpec::validate() const
         return u"--heartbeat-interval-millis must be between 100 and 1000"_s;
     if (defaultRetries < 1)
         return u"--default-retries must be at least 1"_s;
+    if (reconnectLimitSeconds < 1 || reconnectLimitSeconds > 86400)
+        return u"--reconnect-limit-seconds must be between 1 and 86400 (got %1)"_s.arg(reconnectLimitSeconds);
+    if (stallLimitSeconds < 10 || stallLimitSeconds > 7 * 86400)
+        return u"--stall-limit-seconds must be between 10 and 604800 (got %1)"_s.arg(stallLimitSeconds);
     if (niceRatio < 0 || niceRatio > 100)
         return u"--nice-ratio must be between 0 and 100"_s;
     if (resume && !execute)
@@ -70,6 +76,11 @@ TableNames TableNames::forSpec(const MigrationSpec &spec, const QString &timesta
                                                                : QString(prefix + u"_del"_s);
     names.sentry = names.old;
     return names;
+}
+
+std::chrono::milliseconds retryLimit(const MigrationSpec &spec)
+{
+    return std::chrono::seconds(std::max(1, spec.reconnectLimitSeconds));
 }
 
 } // namespace engine::migration

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+
 namespace engine::migration {
 
 enum class CutOverType { Atomic, TwoStep };
@@ -36,7 +38,14 @@ struct MigrationSpec {
     qint64 dmlBatchSize = 1000;           // changed keys applied per round trip
     int applyWorkers = 2;
     bool exactRowcount = false;
-    int defaultRetries = 60;
+    int defaultRetries = 60;              // also: how many times a lost connection is re-dialled
+    int reconnectLimitSeconds = 600;      // ... and for how long at most, per loss
+    // How long a wait for the stream (stream check, verify, cut-over) goes on while replication is stopped or the
+    // stream is behind before the run stops, resumable.
+    int stallLimitSeconds = 1800;
+    // Drop the ghost, changelog and checkpoint tables when the run fails after the copy began (by default they
+    // are kept, so that --resume continues).
+    bool cleanupOnFailure = false;
     double niceRatio = 0;
     bool skipStrictMode = false;
     bool verify = true;
@@ -85,6 +94,9 @@ struct MigrationSpec {
     // Checks the values and their combinations; returns an explanation of the first problem, or empty.
     [[nodiscard]] QString validate() const;
 };
+
+// How long one lost connection may be re-dialled (mysql::RetryPolicy::limit).
+std::chrono::milliseconds retryLimit(const MigrationSpec &spec);
 
 // The session setup of the replica modes: on MariaDB, writes go to spec.replicaModeGtidDomainId (an executable
 // comment, so the same statement is harmless on MySQL).

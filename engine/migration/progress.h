@@ -96,6 +96,8 @@ struct MigrationFailure {
     QString statement;
     unsigned serverError = 0;
     bool originalUntouched = true;
+    // The helper tables were kept after a failure past the start of the copy: --resume continues.
+    bool resumable = false;
 };
 
 } // namespace engine::migration

@@ -31,14 +31,27 @@ bool isCutOverSentry(Connection &connection, const QString &schema, const QStrin
 }
 } // namespace
 
-void MigrationRunner::claimTable()
+QString MigrationRunner::tableLockName() const
 {
     const QByteArray identity = (m_spec.database + u'.' + m_spec.table).toUtf8();
-    const QString name = u"shadowswap:"_s
+    return u"shadowswap:"_s
         + QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(40));
-    if (m_primary.scalar(u"SELECT GET_LOCK(%1, 0)"_s.arg(m_primary.quote(name))) == u"1"_s)
+}
+
+void MigrationRunner::claimTable(Connection &session, int waitSeconds)
+{
+    const QString name = tableLockName();
+    if (waitSeconds > 0 && session.scalar(u"SELECT GET_LOCK(%1, 0)"_s.arg(session.quote(name))) == u"1"_s)
         return;
-    const QString holder = m_primary.scalar(u"SELECT IS_USED_LOCK(%1)"_s.arg(m_primary.quote(name))).value_or(u"?"_s);
+    if (waitSeconds > 0) {
+        const QString holder = session.scalar(u"SELECT IS_USED_LOCK(%1)"_s.arg(session.quote(name))).value_or(u"?"_s);
+        SS_INFO("another session (connection id {}) still holds {}.{}: waiting up to {} s for it to go (a process "
+                "killed a moment ago leaves its session until the server notices)",
+                holder.toStdString(), m_spec.database.toStdString(), m_spec.table.toStdString(), waitSeconds);
+    }
+    if (session.scalar(u"SELECT GET_LOCK(%1, %2)"_s.arg(session.quote(name)).arg(waitSeconds)) == u"1"_s)
+        return;
+    const QString holder = session.scalar(u"SELECT IS_USED_LOCK(%1)"_s.arg(session.quote(name))).value_or(u"?"_s);
     throw MigrationError(u"already-running"_s,
                          u"another migration of %1.%2 is running on %3 (its connection id is %4). Wait for it, or "
                          "stop it; if its process is gone but the server still keeps the connection, KILL %4 first"_s

@@ -73,6 +73,7 @@ void MigrationRunner::keepRevertWindow()
     capture.table = m_spec.table;
     capture.changelogTable = m_names.changelog;
     capture.tableColumnCount = static_cast<int>(m_ghost.columns.size());
+    capture.reconnect = {m_spec.defaultRetries, retryLimit(m_spec)};
     for (const auto &keyColumn : inverse.keyColumns)
         for (int i = 0; i < static_cast<int>(m_ghost.columns.size()); ++i)
             if (m_ghost.columns[static_cast<size_t>(i)].name == keyColumn.name)
@@ -82,8 +83,9 @@ void MigrationRunner::keepRevertWindow()
     m_capture = std::make_unique<apply::ChangeCapture>(capture, m_codec, m_changes, m_context);
     m_capture->start(m_beforeSwap);
     m_applier = std::make_unique<apply::Applier>(
-        apply::Applier::Options{m_topology.primary, db, m_spec.table, m_names.old, !m_spec.skipStrictMode, 10},
-        inverse, m_codec, m_changes, m_context, [] {});
+        apply::Applier::Options{m_topology.primary, db, m_spec.table, m_names.old, !m_spec.skipStrictMode, 10,
+                                {m_spec.defaultRetries, retryLimit(m_spec)}},
+        inverse, m_codec, m_changes, m_context);
     m_applier->start();
 
     // The window's figures for snapshots (which show them only in the RevertWindow state, so they need no reset).

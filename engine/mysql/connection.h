@@ -33,6 +33,7 @@ public:
 
     [[nodiscard]] bool isOpen() const { return m_mysql != nullptr; }
     [[nodiscard]] const ConnectionSettings &settings() const { return m_settings; }
+    [[nodiscard]] const QString &purpose() const { return m_purpose; }
     [[nodiscard]] MYSQL *handle() const { return m_mysql; }
     [[nodiscard]] unsigned long threadId() const;
     [[nodiscard]] QString serverVersion() const;

@@ -114,8 +114,9 @@ std::pair<Connection, Connection> ChecksumVerifier::openSnapshots(qint64 *pauseM
     try {
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
         if (!m_hooks.writeMarkerAndWait(token, m_options.lockTimeoutSeconds * 1000))
-            throw migration::MigrationError(u"verify-failed"_s,
-                                            u"the binlog reader did not see the verification marker in time"_s);
+            throw migration::MigrationError(u"verify-stream-behind"_s,
+                                            u"the binlog reader did not see the verification marker within %1 s"_s
+                                                .arg(m_options.lockTimeoutSeconds));
         apply::ChangeSet::Batch rest = m_changes.takeAll();
         for (size_t i = 0; i < rest.keys.size(); i += 1000) {
             const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),

@@ -52,27 +52,7 @@ QString cliPath()
     return qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s;
 }
 
-struct CheckpointRow {
-    bool present = false;
-    bool keyWritten = false;
-    bool copyComplete = false;
-    quint64 rowsCopied = 0;
-};
-
-CheckpointRow readCheckpoint(Connection &primary)
-{
-    CheckpointRow row;
-    if (!primary.query(u"SHOW TABLES LIKE '\\_t\\_ghk'"_s).next())
-        return row;
-    auto result = primary.query(u"SELECT last_copied_key IS NOT NULL, copy_complete, rows_copied FROM _t_ghk"_s);
-    if (!result.next())
-        return row;
-    row.present = true;
-    row.keyWritten = result.toInt(0) == 1;
-    row.copyComplete = result.toInt(1) == 1;
-    row.rowsCopied = result.toUInt(2);
-    return row;
-}
+using testsupport::readCheckpoint;
 
 bool tableExists(Connection &primary, const QString &table)
 {
@@ -174,7 +154,7 @@ private:
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < 120000 && cli.state() == QProcess::Running) {
-            const CheckpointRow row = readCheckpoint(primary);
+            const testsupport::CheckpointRow row = readCheckpoint(primary);
             if (row.copyComplete)
                 break;
             if (row.keyWritten && row.rowsCopied >= tableRows / 10) {

@@ -39,4 +39,22 @@ bool CopyHold::release()
     return !QFile::exists(m_file) || QFile::remove(m_file);
 }
 
+CheckpointRow readCheckpoint(engine::mysql::Connection &primary, const QString &checkpointTable)
+{
+    CheckpointRow row;
+    QString pattern = checkpointTable;
+    pattern.replace(u"_"_s, u"\\_"_s); // LIKE: an underscore matches any character
+    if (!primary.query(u"SHOW TABLES LIKE %1"_s.arg(primary.quote(pattern))).next())
+        return row;
+    auto result = primary.query(
+        u"SELECT last_copied_key IS NOT NULL, copy_complete, rows_copied FROM %1"_s.arg(checkpointTable));
+    if (!result.next())
+        return row;
+    row.present = true;
+    row.keyWritten = result.toInt(0) == 1;
+    row.copyComplete = result.toInt(1) == 1;
+    row.rowsCopied = result.toUInt(2);
+    return row;
+}
+
 } // namespace testsupport

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <mysql/connection.h>
+
 #include <QProcessEnvironment>
 #include <QString>
 
@@ -26,5 +28,14 @@ private:
     QString m_file;
     quint64 m_afterRows;
 };
+
+// The checkpoint row an executing migration keeps in _T_ghk (engine/migration/checkpoint.h), as far as tests need it.
+struct CheckpointRow {
+    bool present = false;
+    bool keyWritten = false; // a chunk was committed
+    bool copyComplete = false;
+    quint64 rowsCopied = 0;
+};
+CheckpointRow readCheckpoint(engine::mysql::Connection &primary, const QString &checkpointTable = QStringLiteral("_t_ghk"));
 
 } // namespace testsupport
