@@ -80,7 +80,8 @@ ResumeLauncher::ResumeLauncher(Session *session, QWidget *dialogParent)
 bool ResumeLauncher::isResumable(const HistoryEntry &entry)
 {
     return !entry.dryRun && entry.parameters.value(u"execute"_s).toBool()
-        && (entry.outcome == Outcome::Running || entry.outcome == Outcome::Interrupted);
+        && (entry.outcome == Outcome::Running || entry.outcome == Outcome::Interrupted
+            || (entry.outcome == Outcome::Failed && entry.failure.resumable));
 }
 
 MigrationSpec ResumeLauncher::resumeSpec(const HistoryEntry &entry)

@@ -24,7 +24,7 @@ const QString entryColumns = u"id, started_at, ended_at, outcome, database_name,
                              "inspected_endpoint, parameters, failure_code, failure_message, failure_statement, "
                              "original_untouched, elapsed_millis, phase_millis, rows_copied, events_applied, "
                              "copy_millis, total_millis, verified, verify_result, verify_millis, cut_over_lock_millis, "
-                             "cut_over_attempts, old_table, new_create_statement, reverted, "
+                             "cut_over_attempts, old_table, new_create_statement, reverted, resumable, "
                              "(SELECT COUNT(*) FROM samples s WHERE s.migration_id = m.id)"_s;
 
 QString isoUtc(const QDateTime &time)
@@ -71,6 +71,7 @@ HistoryEntry readEntry(const QSqlQuery &q)
     e.summary.oldTable = q.value(c++).toString();
     e.summary.newCreateStatement = q.value(c++).toString();
     e.summary.reverted = q.value(c++).toBool();
+    e.failure.resumable = q.value(c++).toBool();
     e.sampleCount = q.value(c++).toInt();
     return e;
 }
@@ -160,7 +161,8 @@ bool HistoryJournal::createSchema()
                       " rows_copied INTEGER, events_applied INTEGER, copy_millis INTEGER,"
                       " total_millis INTEGER, verified INTEGER, verify_result TEXT, verify_millis INTEGER,"
                       " cut_over_lock_millis INTEGER, cut_over_attempts INTEGER, old_table TEXT,"
-                      " new_create_statement TEXT, reverted INTEGER NOT NULL DEFAULT 0)"_s
+                      " new_create_statement TEXT, reverted INTEGER NOT NULL DEFAULT 0,"
+                      " resumable INTEGER NOT NULL DEFAULT 0)"_s
                    << u"CREATE INDEX IF NOT EXISTS migrations_by_start ON migrations (started_at)"_s
                    << u"CREATE TABLE IF NOT EXISTS samples ("
                       " migration_id INTEGER NOT NULL REFERENCES migrations (id) ON DELETE CASCADE,"
@@ -169,8 +171,11 @@ bool HistoryJournal::createSchema()
                       " events_applied INTEGER, apply_events_per_second REAL, backlog INTEGER,"
                       " stream_lag_millis INTEGER, replica_lag_millis INTEGER, throttled INTEGER,"
                       " PRIMARY KEY (migration_id, elapsed_millis)) WITHOUT ROWID"_s;
-    } else if (version < 2) {
-        statements << u"ALTER TABLE migrations ADD COLUMN reverted INTEGER NOT NULL DEFAULT 0"_s;
+    } else {
+        if (version < 2)
+            statements << u"ALTER TABLE migrations ADD COLUMN reverted INTEGER NOT NULL DEFAULT 0"_s;
+        if (version < 3)
+            statements << u"ALTER TABLE migrations ADD COLUMN resumable INTEGER NOT NULL DEFAULT 0"_s;
     }
     if (version < schemaVersion)
         statements << u"PRAGMA user_version = %1"_s.arg(schemaVersion);
@@ -265,7 +270,7 @@ bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &ende
               "failure_statement = ?, original_untouched = ?, elapsed_millis = ?, phase_millis = ?, rows_copied = ?, "
               "events_applied = ?, copy_millis = ?, total_millis = ?, verified = ?, verify_result = ?, "
               "verify_millis = ?, cut_over_lock_millis = ?, cut_over_attempts = ?, old_table = ?, "
-              "new_create_statement = ?, reverted = ? WHERE id = ?"_s);
+              "new_create_statement = ?, reverted = ?, resumable = ? WHERE id = ?"_s);
     q.addBindValue(isoUtc(endedAt));
     q.addBindValue(outcomeName(outcome));
     q.addBindValue(failed ? failure.code : QString());
@@ -287,6 +292,7 @@ bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &ende
     q.addBindValue(summary.oldTable);
     q.addBindValue(summary.newCreateStatement);
     q.addBindValue(!failed && summary.reverted);
+    q.addBindValue(failed && failure.resumable);
     q.addBindValue(id);
     return q.exec() || fail(u"record end"_s, q.lastError().text());
 }

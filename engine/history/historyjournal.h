@@ -19,8 +19,9 @@ namespace engine::history {
 // may too (WAL, busy timeout). Failures are reported (false / empty results plus lastError()) and never throw.
 class HistoryJournal {
 public:
-    // 2: migrations.reverted. A file of an older schema is brought up to date on open.
-    static constexpr int schemaVersion = 2;
+    // 2: migrations.reverted; 3: migrations.resumable (a failure that kept the helper tables for --resume).
+    // A file of an older schema is brought up to date on open.
+    static constexpr int schemaVersion = 3;
 
     HistoryJournal();
     ~HistoryJournal();

@@ -223,6 +223,20 @@ private Q_SLOTS:
         QVERIFY(journal->entry(entries[1].id)->summary.reverted);
     }
 
+    // A failure that kept the helper tables for --resume says so; other failures don't.
+    void recordsAResumableFailure()
+    {
+        auto journal = std::make_shared<HistoryJournal>();
+        QVERIFY(journal->open(m_dir.filePath(u"resumable.sqlite"_s)));
+        MigrationRecorder(journal, exampleSpec()).failed(MigrationFailure{u"stream-stalled"_s, u"kept"_s, {}, 0, true, true});
+        MigrationRecorder(journal, exampleSpec()).failed(MigrationFailure{u"no-table"_s, u"refused"_s, {}, 0, true, false});
+        const auto entries = journal->entries();
+        QCOMPARE(entries.size(), 2);
+        QVERIFY(!entries[0].failure.resumable);
+        QVERIFY(entries[1].failure.resumable);
+        QCOMPARE(entries[1].failure.code, u"stream-stalled"_s);
+    }
+
     // A journal written before `reverted` was recorded (schema 1) opens, keeps its migrations (not reverted)
     // and records reverts from then on.
     void upgradesAVersion1Journal()

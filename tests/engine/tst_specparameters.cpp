@@ -43,6 +43,9 @@ private:
         s.applyWorkers = 5;
         s.exactRowcount = true;
         s.defaultRetries = 7;
+        s.reconnectLimitSeconds = 90;
+        s.stallLimitSeconds = 120;
+        s.cleanupOnFailure = true;
         s.niceRatio = 2.5;
         s.skipStrictMode = true;
         s.verify = false;
@@ -135,6 +138,9 @@ private Q_SLOTS:
         QCOMPARE(s.applyWorkers, 5);
         QCOMPARE(s.exactRowcount, true);
         QCOMPARE(s.defaultRetries, 7);
+        QCOMPARE(s.reconnectLimitSeconds, 90);
+        QCOMPARE(s.stallLimitSeconds, 120);
+        QVERIFY(s.cleanupOnFailure);
         QCOMPARE(s.niceRatio, 2.5);
         QCOMPARE(s.skipStrictMode, true);
         QCOMPARE(s.verify, false);

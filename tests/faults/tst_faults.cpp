@@ -20,6 +20,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using engine::mysql::Connection;
@@ -157,6 +158,9 @@ private:
             QVERIFY2(std::any_of(any.begin(), any.end(), [&](const QString &line) { return output.contains(line); }),
                      qPrintable(u"no \"%1\" in:\n"_s.arg(recoveryLine) + output.right(4000)));
         }
+        for (const QString &line : output.split(u'\n'))
+            if (line.contains(u"works again"_s) || line.contains(u"reconnected to"_s) || line.contains(u"caught up"_s))
+                qInfo("recovery: %s", qPrintable(line.mid(24, 200))); // past the timestamp
         QTest::qWait(500); // writes after the swap reach the new table
         load.writer->stop();
         QCOMPARE(load.writer->errors(), 0u);
@@ -284,6 +288,81 @@ private Q_SLOTS:
         QVERIFY2(cli.running(), qPrintable(cli.output().right(3000)));
         QVERIFY(QFile::remove(flag));
         expectFinishedEqual(cli, watcher, db, load, {});
+    }
+
+    void replicaKilledWithSigkillAndRestartedMidCopy()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"fault_replica_crash"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, tableRows);
+        QTemporaryDir dir;
+        CliRun cli(db, dir.filePath(u"hold"_s), {});
+        QString why;
+        QVERIFY2(cli.waitUntilHeld(primary, &why), qPrintable(why));
+        const QString replicaDir = sandbox.directory + u"/replica"_s;
+        QFile pidFile(replicaDir + u"/mysqld.pid"_s);
+        QVERIFY2(pidFile.open(QIODevice::ReadOnly), qPrintable(pidFile.fileName()));
+        const qint64 pid = pidFile.readAll().trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QVERIFY(QProcess::execute(u"kill"_s, {u"-9"_s, QString::number(pid)}) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(QProcess::execute(u"kill"_s, {u"-0"_s, QString::number(pid)}) != 0, 10000);
+        cli.release(); // the copy goes on against the primary, throttled while the replica is away
+        QTest::qWait(3000);
+        qint64 restarted = 0;
+        QVERIFY(QProcess::startDetached(u"/usr/sbin/mariadbd"_s,
+                                        {u"--defaults-file="_s + replicaDir + u"/my.cnf"_s,
+                                         u"--user="_s + qEnvironmentVariable("USER", u"root"_s)},
+                                        {}, &restarted));
+        QElapsedTimer back;
+        back.start();
+        std::optional<Connection> replica;
+        while (!replica && back.elapsed() < 120000) {
+            try {
+                replica = Connection::open(db.replica());
+            } catch (const engine::mysql::DbException &) {
+                QTest::qWait(500);
+            }
+        }
+        QVERIFY2(replica, "the replica did not come back within 120 s");
+        qInfo("the replica is back %lld ms after its restart", static_cast<long long>(back.elapsed()));
+        expectFinishedEqual(cli, primary, db, load, u"binlog: the stream of"_s);
+    }
+
+    void stalledStreamPastTheLimitStopsResumableAndResumeFinishes()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"fault_stall_limit"_s);
+        Connection primary = Connection::open(db.primary());
+        Connection replica = Connection::open(db.replica());
+        auto load = testsupport::startMirroredLoad(primary, db, tableRows);
+        QTemporaryDir dir;
+        const QString flag = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
+        {
+            CliRun cli(db, dir.filePath(u"hold"_s), {u"--postpone-cut-over-flag-file"_s, flag,
+                                                     u"--stall-limit-seconds"_s, u"10"_s});
+            QString why;
+            QVERIFY2(cli.waitUntilHeld(primary, &why), qPrintable(why));
+            cli.release();
+            QTRY_VERIFY_WITH_TIMEOUT(testsupport::readCheckpoint(primary).copyComplete || !cli.running(), 120000);
+            replica.execute(u"STOP SLAVE"_s);
+            struct StartAgain {
+                Connection &replica;
+                ~StartAgain() { replica.execute(u"START SLAVE"_s); }
+            } startAgain{replica};
+            QVERIFY(QFile::remove(flag));
+            QVERIFY2(cli.finish(120000), "shadowswap-cli did not stop at its stall limit");
+            const QString output = cli.output();
+            QCOMPARE(cli.exitCode(), 1);
+            QVERIFY2(output.contains(u"[stream-stalled]"_s), qPrintable(output.right(3000)));
+            QVERIFY2(output.contains(u"run the same command again with --resume"_s), qPrintable(output.right(3000)));
+            QVERIFY(primary.query(u"SHOW TABLES LIKE '\\_t\\_gho'"_s).next());
+            QVERIFY(primary.query(u"SHOW TABLES LIKE '\\_t\\_ghk'"_s).next());
+        }
+        QTest::qWait(1000); // replication runs again; the load goes on
+        CliRun resumed(db, dir.filePath(u"hold-resumed"_s), {u"--resume"_s});
+        expectFinishedEqual(resumed, primary, db, load, u"copy: finished before the interruption"_s);
     }
 
     void silentConnectionToTheReplicaIsNoticedAndReplaced()

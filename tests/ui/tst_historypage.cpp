@@ -82,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItem(0)->text(1), u"shop.invoices"_s);
     }
 
-    void offersResumeForCrashedAndInterruptedExecutedRunsOnly()
+    void offersResumeForCrashedInterruptedAndKeptRunsOnly()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"history.sqlite"_s);
@@ -111,6 +111,8 @@ private Q_SLOTS:
             { MigrationRecorder interrupted(journal, spec); } // the console closed mid-migration
             spec.table = u"failed"_s;
             MigrationRecorder(journal, spec).failed(MigrationFailure{u"hook-failed"_s, u"no"_s, {}, 0, true});
+            spec.table = u"kept"_s; // failed after the copy began: the helper tables were kept for --resume
+            MigrationRecorder(journal, spec).failed(MigrationFailure{u"stream-stalled"_s, u"no"_s, {}, 0, true, true});
         }
         ui::Session session;
         ui::HistoryPage page(&session);
@@ -123,7 +125,7 @@ private Q_SLOTS:
                 withButton << item->text(ui::HistoryPage::TableColumn);
             rows.insert(item->text(ui::HistoryPage::TableColumn), item); // the newest of a table wins: later rows
         }
-        QCOMPARE(withButton, (QStringList{u"shop.closed"_s, u"shop.crashed"_s}));
+        QCOMPARE(withButton, (QStringList{u"shop.kept"_s, u"shop.closed"_s, u"shop.crashed"_s}));
         QVERIFY(rows[u"shop.crashed"_s]->text(ui::HistoryPage::DetailsColumn).contains(u"may have crashed"_s));
         QVERIFY(list->topLevelItem(list->topLevelItemCount() - 1)
                     ->text(ui::HistoryPage::DetailsColumn)
