@@ -1,21 +1,43 @@
 #include "changeset.h"
 
+#include <logging/logging.h>
+
 #include <QHash>
 
 #include <algorithm>
 
 namespace engine::apply {
 
-ChangeSet::ChangeSet(int partitions, size_t capacity)
+ChangeSet::ChangeSet(int partitions, size_t capacity, size_t capacityBytes)
     : m_pending(static_cast<size_t>(std::max(1, partitions)))
     , m_capacity(std::max<size_t>(capacity, 1))
+    , m_capacityBytes(std::max<size_t>(capacityBytes, 1))
 {
 }
+
+namespace {
+// What one pending key costs in memory: the tuple's UTF-16 text plus the hash node and bookkeeping around it.
+size_t keyBytes(const QString &keyTuple)
+{
+    return static_cast<size_t>(keyTuple.size()) * sizeof(QChar) + 96;
+}
+} // namespace
 
 void ChangeSet::add(const QString &keyTuple, quint64 sequence)
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [&] { return m_pendingCount < m_capacity || m_closed; });
+    const auto hasRoom = [&] {
+        return (m_pendingCount < m_capacity && m_pendingBytes < m_capacityBytes) || m_closed;
+    };
+    if (!hasRoom()) {
+        // The appliers drain the queue even while the copy is throttled, so this is a pause, not a wedge.
+        SS_WARN("binlog: the changed-key queue is full ({} keys, {} MiB): the reader waits for the appliers",
+                m_pendingCount, m_pendingBytes >> 20);
+        m_readerWaiting = true;
+        m_changed.wait(lock, hasRoom);
+        m_readerWaiting = false;
+        SS_INFO("binlog: the changed-key queue has room again; reading on");
+    }
     if (m_closed)
         return;
     m_lastSequence = std::max(m_lastSequence, sequence);
@@ -24,6 +46,7 @@ void ChangeSet::add(const QString &keyTuple, quint64 sequence)
     ++it->second.events;
     if (inserted) {
         ++m_pendingCount;
+        m_pendingBytes += keyBytes(keyTuple);
         ++m_unappliedFirstSequences[sequence];
     }
     m_changed.notify_all();
@@ -60,6 +83,7 @@ ChangeSet::Batch ChangeSet::take(int partitionIndex, size_t maxKeys, std::chrono
         batch.events += it->second.events;
         batch.firstSequences.push_back(it->second.firstSequence);
         batch.lowestSequence = std::min(batch.lowestSequence, it->second.firstSequence);
+        m_pendingBytes -= std::min(m_pendingBytes, keyBytes(it->first));
         it = partition.erase(it);
         --m_pendingCount;
     }
@@ -95,6 +119,7 @@ ChangeSet::Batch ChangeSet::takeAll()
         partition.clear();
     }
     m_pendingCount = 0;
+    m_pendingBytes = 0;
     if (!batch.keys.empty())
         ++m_inFlight;
     m_changed.notify_all();

@@ -34,10 +34,12 @@ public:
         std::vector<quint64> firstSequences; // bookkeeping for complete()
     };
 
-    ChangeSet(int partitions, size_t capacity);
+    // At most `capacity` pending keys taking at most `capacityBytes` of memory (keys of long text tuples count
+    // by their size, so a wide key can't exhaust memory before the key count is reached).
+    ChangeSet(int partitions, size_t capacity, size_t capacityBytes = size_t(256) << 20);
 
-    // Records a change of `keyTuple` at `sequence` (strictly increasing). Blocks while the set is at capacity,
-    // until keys are taken or close() is called.
+    // Records a change of `keyTuple` at `sequence` (strictly increasing). Blocks (saying so in the log) while the
+    // set is at capacity, until keys are taken or close() is called.
     void add(const QString &keyTuple, quint64 sequence);
     // Advances the sequence without a key (heartbeats, markers, other tables).
     void noteSequence(quint64 sequence);
@@ -59,6 +61,8 @@ public:
     [[nodiscard]] quint64 appliedThrough() const;
     [[nodiscard]] quint64 lastSequence() const;
     [[nodiscard]] size_t pendingKeys() const;
+    // True while add() waits for room: the binlog reader is held by the appliers.
+    [[nodiscard]] bool readerWaiting() const { return m_readerWaiting; }
     [[nodiscard]] quint64 eventsApplied() const { return m_eventsApplied.load(); }
     [[nodiscard]] int partitions() const { return static_cast<int>(m_pending.size()); }
 
@@ -75,7 +79,10 @@ private:
     std::vector<std::unordered_map<QString, Entry>> m_pending;
     std::map<quint64, int> m_unappliedFirstSequences; // multiset of firstSequence over pending + in-flight
     size_t m_capacity;
+    size_t m_capacityBytes;
     size_t m_pendingCount = 0;
+    size_t m_pendingBytes = 0;
+    std::atomic<bool> m_readerWaiting{false};
     int m_inFlight = 0;
     quint64 m_lastSequence = 0;
     bool m_paused = false;
