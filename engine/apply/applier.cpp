@@ -47,7 +47,7 @@ Applier::Applier(Options options, inspect::MigrationPlan plan, std::shared_ptr<K
                 m_ghostKeyColumns << quoteIdentifier(pair.target);
     m_insertPrefix = u"INSERT INTO %1 (%2) SELECT %3 FROM %4 WHERE "_s.arg(
         qualifiedName(m_options.schema, m_options.ghost), identifierList(m_plan.targetColumns()),
-        identifierList(m_plan.sourceColumns()), qualifiedName(m_options.schema, m_options.original));
+        m_plan.sourceSelectList(), qualifiedName(m_options.schema, m_options.original));
 }
 
 Applier::~Applier()

@@ -104,6 +104,32 @@ void ChangeSet::complete(const Batch &batch)
     m_changed.notify_all();
 }
 
+void ChangeSet::giveBack(const Batch &batch)
+{
+    std::lock_guard lock(m_mutex);
+    if (batch.keys.empty())
+        return;
+    for (size_t i = 0; i < batch.keys.size(); ++i) {
+        const QString &key = batch.keys[i];
+        const quint64 first = batch.firstSequences[i];
+        auto &partition = m_pending[qHash(key) % m_pending.size()];
+        auto [it, inserted] = partition.try_emplace(key, Entry{first, 0});
+        if (inserted) {
+            ++m_pendingCount;
+            m_pendingBytes += keyBytes(key);
+        } else if (first < it->second.firstSequence) {
+            // A newer change of the key arrived meanwhile: one entry stands for both, from the older sequence.
+            forgetSequence(it->second.firstSequence);
+            it->second.firstSequence = first;
+        } else {
+            forgetSequence(first);
+        }
+        it->second.events += i == 0 ? batch.events : 0; // the events stay counted once, on some key
+    }
+    --m_inFlight;
+    m_changed.notify_all();
+}
+
 ChangeSet::Batch ChangeSet::takeAll()
 {
     std::lock_guard lock(m_mutex);

@@ -49,6 +49,9 @@ public:
     void complete(const Batch &batch);
     // Everything pending in every partition (for the cut-over's final flush). Appliers must be paused.
     Batch takeAll();
+    // Puts a taken batch back as pending (its flush failed): nothing it stood for is forgotten, and the set no
+    // longer counts it in flight.
+    void giveBack(const Batch &batch);
 
     void setPaused(bool paused);
     // Waits until no batch is in flight (appliers paused and idle); false on timeout.

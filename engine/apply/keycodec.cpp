@@ -38,10 +38,22 @@ QStringList KeyCodec::quotedColumns(const QString &alias) const
 QStringList KeyCodec::selectExpressions(const QString &alias) const
 {
     QStringList expressions = quotedColumns(alias);
-    for (int i = 0; i < size(); ++i)
-        if (byNumberTypes.contains(m_columns[static_cast<size_t>(i)].dataType))
+    for (int i = 0; i < size(); ++i) {
+        const auto &column = m_columns[static_cast<size_t>(i)];
+        if (byNumberTypes.contains(column.dataType))
             expressions[i] += u"+0"_s;
+        else if (isText(i))
+            // The column's own bytes, not the session's utf8mb4 rendering of them: bytesLiteral() puts the
+            // column's character set before them (a latin1 'é' is one byte, E9, not C3 A9).
+            expressions[i] = u"CAST(%1 AS BINARY)"_s.arg(expressions[i]);
+    }
     return expressions;
+}
+
+bool KeyCodec::isText(int index) const
+{
+    const auto &column = m_columns[static_cast<size_t>(index)];
+    return !column.charset.isEmpty() && column.charset != u"binary"_s && !isNumericLike(index);
 }
 
 QString KeyCodec::bytesLiteral(int index, const QByteArray &bytes) const

@@ -26,7 +26,8 @@ public:
     [[nodiscard]] int size() const { return static_cast<int>(m_columns.size()); }
     [[nodiscard]] const std::vector<inspect::ColumnInfo> &columns() const { return m_columns; }
 
-    // Expressions that select the key columns in the form literalFromText() expects (enum -> `c`+0).
+    // Expressions that select the key columns in the form literalFromText() expects (enum -> `c`+0, text ->
+    // CAST(`c` AS BINARY): the stored bytes, whatever the session's character set).
     [[nodiscard]] QStringList selectExpressions(const QString &alias = {}) const;
     // The column names, quoted, for ORDER BY / comparisons.
     [[nodiscard]] QStringList quotedColumns(const QString &alias = {}) const;
@@ -51,6 +52,7 @@ public:
 private:
     [[nodiscard]] QString bytesLiteral(int index, const QByteArray &bytes) const;
     [[nodiscard]] bool isNumericLike(int index) const;
+    [[nodiscard]] bool isText(int index) const; // has a character set (CHAR, VARCHAR, TEXT)
 
     std::vector<inspect::ColumnInfo> m_columns;
 };

@@ -93,7 +93,7 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
     // A consistent read (the session is READ COMMITTED): see the class comment for why holding the appliers
     // makes it safe. Without the hold, verification caught a deleted row resurrected by such a read.
     const QString insert = u"INSERT INTO %1 (%2) SELECT %3 FROM %4 FORCE INDEX (%5) WHERE %6"_s.arg(
-        ghost, identifierList(m_plan.targetColumns()), identifierList(m_plan.sourceColumns()), table,
+        ghost, identifierList(m_plan.targetColumns()), m_plan.sourceSelectList(), table,
         quoteIdentifier(m_plan.key.name), range);
     bool rewrite = false;
     for (int attempt = 1;; ++attempt) {

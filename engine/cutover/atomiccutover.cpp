@@ -48,16 +48,53 @@ void AtomicCutOver::flushPending(Connection &session, bool inTransaction)
     if (!m_hooks.writeMarkerAndWait(token, m_timeout * 1000))
         throw CutOverAttemptFailed(u"the binlog reader did not see the cut-over marker within %1 s (replication "
                                    "or the stream lags); the lock was released"_s.arg(m_timeout));
+    requireLiveAppliers();
     apply::ChangeSet::Batch rest = m_changes.takeAll();
-    constexpr size_t perStatement = 1000;
-    for (size_t i = 0; i < rest.keys.size(); i += perStatement) {
-        const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),
-                                        rest.keys.begin() + static_cast<qsizetype>(std::min(rest.keys.size(), i + perStatement)));
-        const QString statements = m_hooks.flushStatements(keys);
-        session.executeBatch(inTransaction ? u"START TRANSACTION; "_s + statements + u"; COMMIT"_s : statements);
+    try {
+        constexpr size_t perStatement = 1000;
+        for (size_t i = 0; i < rest.keys.size(); i += perStatement) {
+            const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),
+                                            rest.keys.begin() + static_cast<qsizetype>(std::min(rest.keys.size(), i + perStatement)));
+            const QString statements = m_hooks.flushStatements(keys);
+            session.executeBatch(inTransaction ? u"START TRANSACTION; "_s + statements + u"; COMMIT"_s : statements);
+        }
+    } catch (...) {
+        m_changes.giveBack(rest); // the next attempt flushes them again (idempotent); nothing is lost
+        throw;
     }
     m_changes.complete(rest);
     SS_INFO("cut-over: applied the last {} changed keys under the lock", rest.keys.size());
+}
+
+void AtomicCutOver::carryAutoIncrement(Connection &session)
+{
+    // gh-ost's autoinc-copy-deletes: rows deleted at the top of the id range leave the original's counter above
+    // every id the ghost holds; the ids of deleted rows must never be handed out again. The original can't take
+    // writes now (locked), so its counter is final; the server raises a lower value to MAX(id) + 1 by itself.
+    try {
+        session.execute(u"SET SESSION information_schema_stats_expiry = 0"_s); // MySQL 8 caches the counter
+    } catch (const DbException &) {
+        // MariaDB: no such variable, and no cache
+    }
+    const auto counter = session.scalar(u"SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                                        "%1 AND TABLE_NAME = %2"_s.arg(session.quote(m_schema), session.quote(m_names.original)));
+    if (!counter || counter->toULongLong() == 0)
+        return; // no AUTO_INCREMENT column
+    const QString ghost = qualifiedName(m_schema, m_names.ghost);
+    const auto ghostCounter = session.scalar(u"SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                                             "%1 AND TABLE_NAME = %2"_s.arg(session.quote(m_schema), session.quote(m_names.ghost)));
+    if (ghostCounter && ghostCounter->toULongLong() >= counter->toULongLong())
+        return;
+    session.execute(u"ALTER TABLE %1 AUTO_INCREMENT = %2"_s.arg(ghost, *counter));
+    SS_INFO("cut-over: the new table's AUTO_INCREMENT raised to the original's {}", counter->toStdString());
+}
+
+void AtomicCutOver::requireLiveAppliers() const
+{
+    // A closed set means an applier failed: the keys of its batch, and every change read since, would be missing
+    // from the new table. Never swap then; the runner reports the applier's own failure.
+    if (m_changes.isClosed())
+        throw CutOverAttemptFailed(u"an applier stopped (its failure is reported next); the tables were not swapped"_s);
 }
 
 CutOverResult AtomicCutOver::attempt()
@@ -67,6 +104,7 @@ CutOverResult AtomicCutOver::attempt()
     apply::AppliersPaused paused(m_changes, std::chrono::seconds(30));
     if (!paused.idle())
         throw CutOverAttemptFailed(u"the appliers did not pause within 30 s"_s);
+    requireLiveAppliers();
     const CutOverResult result = m_type == migration::CutOverType::TwoStep ? attemptTwoStep() : attemptAtomic();
     paused.keep();
     return result;
@@ -141,6 +179,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
             Connection flush = Connection::open(m_primary, u"cutover-flush"_s);
             mysql::prepareDataSession(flush, {true, true, m_timeout});
             flushPending(flush, true);
+            carryAutoIncrement(flush);
         }
 
         Connection rename = Connection::open(m_primary, u"cutover-rename"_s);
@@ -227,6 +266,8 @@ CutOverResult AtomicCutOver::attemptTwoStep()
     const QString ghost = qualifiedName(m_schema, m_names.ghost);
     Connection side = Connection::open(m_primary, u"cutover-watch"_s);
     Connection lock = Connection::open(m_primary, u"cutover-lock"_s);
+    // It flushes the last changed keys itself: prepared like an applier's session (time zone, sql_mode).
+    mysql::prepareDataSession(lock, {true, false, 0});
     lock.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_timeout));
     try {
         lock.execute(u"LOCK TABLES %1 WRITE, %2 WRITE"_s.arg(original, ghost));
@@ -238,6 +279,7 @@ CutOverResult AtomicCutOver::attemptTwoStep()
     timer.start();
     try {
         flushPending(lock, false);
+        carryAutoIncrement(lock);
         // Between these two statements the table name briefly does not exist: that is what two-step means.
         lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(original, qualifiedName(m_schema, m_names.old)));
         lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(ghost, original));

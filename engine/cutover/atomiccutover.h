@@ -62,6 +62,8 @@ private:
     CutOverResult attemptAtomic();
     CutOverResult attemptTwoStep();
     void flushPending(mysql::Connection &session, bool inTransaction);
+    void requireLiveAppliers() const;
+    void carryAutoIncrement(mysql::Connection &session);
 
     mysql::ConnectionSettings m_primary;
     QString m_schema;

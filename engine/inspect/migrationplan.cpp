@@ -1,5 +1,7 @@
 #include "migrationplan.h"
 
+#include <mysql/sqltext.h>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -12,6 +14,46 @@ QStringList MigrationPlan::sourceColumns() const
     for (const ColumnPair &pair : columns)
         names << pair.source;
     return names;
+}
+
+QString MigrationPlan::sourceSelectList(const QString &alias) const
+{
+    QStringList expressions;
+    const QString prefix = alias.isEmpty() ? QString() : alias + u'.';
+    for (const ColumnPair &pair : columns) {
+        const QString column = prefix + mysql::quoteIdentifier(pair.source);
+        expressions << (pair.sourceExpression.isEmpty() ? column : pair.sourceExpression.arg(column));
+    }
+    return expressions.join(u", "_s);
+}
+
+bool convertTimeZones(MigrationPlan &plan, const TableSchema &original, const TableSchema &ghost,
+                      const QString &serverTimeZone, QString *error)
+{
+    const QString zone = serverTimeZone.isEmpty() ? u"SYSTEM"_s : serverTimeZone;
+    if (zone == u"+00:00"_s || zone.compare(u"UTC"_s, Qt::CaseInsensitive) == 0)
+        return true; // the engine's own zone: nothing to convert
+    for (ColumnPair &pair : plan.columns) {
+        const ColumnInfo *source = original.column(pair.source);
+        const ColumnInfo *target = ghost.column(pair.target);
+        if (!source || !target)
+            continue;
+        const bool toTimestamp = source->dataType == u"datetime"_s && target->dataType == u"timestamp"_s;
+        const bool toDatetime = source->dataType == u"timestamp"_s && target->dataType == u"datetime"_s;
+        if (!toTimestamp && !toDatetime)
+            continue;
+        if (plan.key.columns.contains(pair.source, Qt::CaseInsensitive)) {
+            *error = u"No support at this time for converting a column from %1 to %2 that is also part of the chosen "
+                     "unique key (%3: %4). Nothing was changed. Add a new %2 column in one migration and drop the old one "
+                     "in another, or use a native ALTER"_s.arg(source->dataType.toUpper(), target->dataType.toUpper(), plan.key.name, pair.source);
+            return false;
+        }
+        // The text of zone names never holds a quote: it comes from the server's own variable.
+        const QString quoted = u"'"_s + QString(zone).remove(u'\'') + u"'"_s;
+        pair.sourceExpression = toTimestamp ? u"CONVERT_TZ(%1, "_s + quoted + u", '+00:00')"_s
+                                            : u"CONVERT_TZ(%1, '+00:00', "_s + quoted + u")"_s;
+    }
+    return true;
 }
 
 QStringList MigrationPlan::targetColumns() const
@@ -81,7 +123,7 @@ bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, c
             plan.droppedColumns << column.name;
             continue;
         }
-        plan.columns.push_back(ColumnPair{column.name, ghostColumn->name});
+        plan.columns.push_back(ColumnPair{column.name, ghostColumn->name, {}});
         mappedTargets << ghostColumn->name.toLower();
     }
     for (const ColumnInfo &column : ghost.columns)

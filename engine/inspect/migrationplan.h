@@ -14,6 +14,10 @@ namespace engine::inspect {
 struct ColumnPair {
     QString source;
     QString target;
+    // How to read the source for the target when a plain copy would differ from a native ALTER, with %1 for the
+    // quoted source column (e.g. a DATETIME becoming a TIMESTAMP converts in the server's time zone, while the
+    // engine's sessions run in UTC). Empty: the column itself.
+    QString sourceExpression;
 };
 
 // How rows move from the original table to the ghost, and the key that identifies a row in both.
@@ -27,6 +31,9 @@ struct MigrationPlan {
     std::vector<ColumnInfo> keyColumns; // original's definitions of key.columns, in key order
 
     [[nodiscard]] QStringList sourceColumns() const;
+    // The SELECT list that reads the source columns for the target columns (sourceExpression applied),
+    // optionally with a table alias.
+    [[nodiscard]] QString sourceSelectList(const QString &alias = {}) const;
     [[nodiscard]] QStringList targetColumns() const;
 };
 
@@ -35,6 +42,12 @@ struct PlanOptions {
     bool skipRenamedColumns = false;
     bool allowNullableUniqueKey = false;
 };
+
+// DATETIME <-> TIMESTAMP columns convert in `serverTimeZone` (the server's @@global.time_zone, e.g. "+05:00" or
+// "SYSTEM"), as a native ALTER run in a session of that zone would, though the engine's sessions run in UTC.
+// False (with `error`) when such a column is part of the chosen key: its values would change under the key.
+bool convertTimeZones(MigrationPlan &plan, const TableSchema &original, const TableSchema &ghost,
+                      const QString &serverTimeZone, QString *error);
 
 // Builds the plan or explains, in `error`, why the migration can't proceed and what to do about it.
 bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, const AlterAnalysis &alter,

@@ -216,6 +216,9 @@ void MigrationRunner::buildPlan()
     if (!inspect::buildMigrationPlan(m_original, m_ghost, inspect::AlterAnalysis::parse(m_spec.alter), options,
                                      m_plan, &problem))
         throw MigrationError(u"no-shared-key"_s, problem);
+    const QString serverZone = m_primary.scalar(u"SELECT @@GLOBAL.time_zone"_s).value_or(u"SYSTEM"_s);
+    if (!inspect::convertTimeZones(m_plan, m_original, m_ghost, serverZone, &problem))
+        throw MigrationError(u"datetime-timestamp-key"_s, problem);
     m_summary.newCreateStatement = m_ghost.createStatement;
     if (m_spec.revertWindowSeconds > 0 && !m_spec.testOnReplica)
         if (const QString why = inverseProblem(); !why.isEmpty())

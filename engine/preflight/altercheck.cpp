@@ -192,7 +192,7 @@ private:
         SampleCopy sample;
         const QString sql = u"INSERT IGNORE INTO %1 (%2) SELECT %3 FROM %4 FORCE INDEX (%5) ORDER BY %6 LIMIT %7"_s
                                 .arg(mysql::qualifiedName(context.request().database, scratch.name()),
-                                     identifierList(plan.targetColumns()), identifierList(plan.sourceColumns()),
+                                     identifierList(plan.targetColumns()), plan.sourceSelectList(),
                                      context.qualifiedTable(), quoteIdentifier(plan.key.name),
                                      identifierList(plan.key.columns))
                                 .arg(sampleRows);

@@ -2,6 +2,7 @@
 
 #include <apply/changeset.h>
 #include <logging/logging.h>
+#include <mysql/sessionsetup.h>
 #include <mysql/sqltext.h>
 
 #include <QElapsedTimer>
@@ -82,8 +83,10 @@ QString ChecksumVerifier::rowHashExpression(bool ghostSide) const
         const inspect::ColumnInfo *source = m_originalSchema.column(pair.source);
         const inspect::ColumnInfo *target = m_ghostSchema.column(pair.target);
         const QString column = quoteIdentifier(ghostSide ? pair.target : pair.source);
+        // The original side reads its value as the copy does (e.g. converted between time zones).
+        const QString read = ghostSide || pair.sourceExpression.isEmpty() ? column : pair.sourceExpression.arg(column);
         const QString cast = (source && target) ? comparisonCast(*source, *target) : QString();
-        const QString value = cast.isEmpty() ? column : cast.arg(column);
+        const QString value = cast.isEmpty() ? read : cast.arg(read);
         parts << value << u"ISNULL(%1)"_s.arg(column);
     }
     return u"CRC32(CONCAT_WS('#', %1))"_s.arg(parts.join(u", "_s));
@@ -102,6 +105,8 @@ std::pair<Connection, Connection> ChecksumVerifier::openSnapshots(qint64 *pauseM
     Connection snapshot = openSession();
     Connection ghostSnapshot = openSession();
     Connection lock = Connection::open(m_options.primary, u"verify-lock"_s);
+    // It flushes changed keys like an applier: the same time zone and sql_mode, or converted values differ.
+    mysql::prepareDataSession(lock, {true, false, 0});
     lock.execute(u"SET SESSION lock_wait_timeout = %1"_s.arg(m_options.lockTimeoutSeconds));
 
     const apply::AppliersPaused appliersPaused(m_changes, std::chrono::seconds(30));
@@ -117,11 +122,18 @@ std::pair<Connection, Connection> ChecksumVerifier::openSnapshots(qint64 *pauseM
             throw migration::MigrationError(u"verify-stream-behind"_s,
                                             u"the binlog reader did not see the verification marker within %1 s"_s
                                                 .arg(m_options.lockTimeoutSeconds));
+        if (m_changes.isClosed())
+            throw migration::MigrationError(u"verify-failed"_s, u"an applier stopped during verification"_s);
         apply::ChangeSet::Batch rest = m_changes.takeAll();
-        for (size_t i = 0; i < rest.keys.size(); i += 1000) {
-            const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),
-                                            rest.keys.begin() + static_cast<qsizetype>(std::min(rest.keys.size(), i + 1000)));
-            lock.executeBatch(m_hooks.flushStatements(keys));
+        try {
+            for (size_t i = 0; i < rest.keys.size(); i += 1000) {
+                const std::vector<QString> keys(rest.keys.begin() + static_cast<qsizetype>(i),
+                                                rest.keys.begin() + static_cast<qsizetype>(std::min(rest.keys.size(), i + 1000)));
+                lock.executeBatch(m_hooks.flushStatements(keys));
+            }
+        } catch (...) {
+            m_changes.giveBack(rest);
+            throw;
         }
         m_changes.complete(rest);
         // Neither table can change while the lock is held: both snapshots see the same state.

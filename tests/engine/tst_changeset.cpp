@@ -40,6 +40,29 @@ private Q_SLOTS:
         QCOMPARE(changes.appliedThrough(), quint64(20));
     }
 
+    // A final flush that fails gives its keys back: nothing is forgotten and no batch stays in flight (before,
+    // every later attempt failed with "appliers did not pause").
+    void aFailedFlushGivesItsKeysBack()
+    {
+        ChangeSet changes(2, 100);
+        changes.add(u"(1)"_s, 1);
+        changes.add(u"(2)"_s, 2);
+        changes.setPaused(true);
+        const ChangeSet::Batch all = changes.takeAll();
+        QCOMPARE(all.keys.size(), size_t(2));
+        QVERIFY(!changes.waitIdle(std::chrono::milliseconds(50))); // in flight
+        changes.add(u"(2)"_s, 3);                                  // a newer change of a taken key
+        changes.giveBack(all);
+        QVERIFY(changes.waitIdle(std::chrono::milliseconds(50)));
+        QCOMPARE(changes.pendingKeys(), size_t(2));
+        QCOMPARE(changes.appliedThrough(), quint64(0)); // nothing counts as applied
+        const ChangeSet::Batch again = changes.takeAll();
+        QCOMPARE(again.keys.size(), size_t(2));
+        QCOMPARE(again.events, quint64(3));
+        changes.complete(again);
+        QCOMPARE(changes.appliedThrough(), quint64(3));
+    }
+
     void narrowKeysStopAtTheKeyLimit()
     {
         ChangeSet changes(2, 5, size_t(1) << 30);

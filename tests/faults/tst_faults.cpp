@@ -151,7 +151,11 @@ private:
     {
         QVERIFY2(cli.finish(), "shadowswap-cli did not finish in 300 s");
         const QString output = cli.output();
-        QVERIFY2(cli.exitCode() == 0, qPrintable(output.right(4000)));
+        QStringList errors; // QTest cuts long messages: the error lines first
+        for (const QString &line : output.split(u'\n'))
+            if (line.contains(u" error "_s) || line.contains(u"failed"_s))
+                errors << line.left(400);
+        QVERIFY2(cli.exitCode() == 0, qPrintable(errors.join(u'\n') + u"\n"_s + output.right(1000)));
         QVERIFY2(output.contains(u"verify: equal"_s), qPrintable(output.right(3000)));
         if (!recoveryLine.isEmpty()) { // alternatives separated by '|'
             const QStringList any = recoveryLine.split(u'|');
