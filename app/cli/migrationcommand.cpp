@@ -226,7 +226,8 @@ int runMigrationCommand(const MigrationSpec &spec, const QString &historyFile, c
         if (!failure.statement.isEmpty())
             err << "  statement: " << failure.statement.left(300) << '\n';
         err << (failure.originalUntouched ? "  The original table is untouched.\n"
-                                          : "  The tables were already swapped.\n");
+                : failure.code == u"internal"_s ? "  The failure was unexpected: check the tables before you retry.\n"
+                                                : "  The tables were already swapped.\n");
         exitCode = failure.code == u"aborted"_s ? 3 : 1;
         QCoreApplication::quit();
     });

@@ -26,6 +26,7 @@ class MigrationAborted : public std::runtime_error {
 public:
     explicit MigrationAborted(QString reason);
     QString reason;
+    bool originalUntouched = true; // false once the tables were swapped (set by the runner)
 };
 
 // State shared by the migration's threads (worker, binlog reader, appliers, heartbeat) and read by the

@@ -107,8 +107,9 @@ MigrationSummary MigrationRunner::run()
             keepRevertWindow();
         finish();
         m_context->setState(MigrationState::Done);
-    } catch (const MigrationAborted &) {
+    } catch (MigrationAborted &aborted) {
         cleanupAfterFailure();
+        aborted.originalUntouched = !m_swapped;
         m_context->setState(MigrationState::Aborted);
         throw;
     } catch (MigrationError &error) {

@@ -37,14 +37,16 @@ void MigrationWorker::run(const MigrationSpec &spec)
         hooks.run(hooks::HookEvent::Success); // the swap is made: a failing on-success hook is only logged
         Q_EMIT finished(summary);
     } catch (const MigrationAborted &aborted) {
-        SS_WARN("migration aborted: {}; the original table is untouched", aborted.reason.toStdString());
-        fail(MigrationFailure{u"aborted"_s, aborted.reason, {}, 0, true});
+        SS_WARN("migration aborted: {}; {}", aborted.reason.toStdString(),
+                aborted.originalUntouched ? "the original table is untouched" : "the tables were already swapped");
+        fail(MigrationFailure{u"aborted"_s, aborted.reason, {}, 0, aborted.originalUntouched});
     } catch (const MigrationError &error) {
         SS_ERROR("migration failed: {}", error.failure.message.toStdString());
         fail(error.failure);
     } catch (const std::exception &error) {
         SS_ERROR("migration failed: {}", error.what());
-        fail(MigrationFailure{u"internal"_s, QString::fromUtf8(error.what()), {}, 0, true});
+        // Not known where it stopped: never claim the original is untouched.
+        fail(MigrationFailure{u"internal"_s, QString::fromUtf8(error.what()), {}, 0, false});
     }
 }
 

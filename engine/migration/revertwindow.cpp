@@ -118,6 +118,9 @@ void MigrationRunner::keepRevertWindow()
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+    // An abort or panic in the window stops the run as aborted (after the swap: the new schema stays, the old
+    // table is no longer kept in sync), never as a success.
+    m_context->checkAbort();
     SS_INFO("revert window closed after {} s; the new schema stays", window.elapsed() / 1000);
 }
 

@@ -186,7 +186,7 @@ void TestControlSocket::steersAMigrationOverSocketAndTcp()
     QCOMPARE(controller.snapshot().chunkSize, 10u);
     QCOMPARE(viaSocket(socketPath, u"chunk-size=?"_s), u"10\n"_s);
 
-    // throttle: copy and apply stop; the binlog is still read.
+    // throttle: the copy stops; the binlog is still read and the appliers keep applying it.
     QVERIFY(viaTcp(port, u"throttle"_s).startsWith(u"Throttled by the operator"_s));
     QTRY_VERIFY_WITH_TIMEOUT(controller.snapshot().throttled, 5000);
     QTest::qWait(500); // a chunk or batch already under way completes
@@ -197,8 +197,8 @@ void TestControlSocket::steersAMigrationOverSocketAndTcp()
     const auto later = controller.snapshot();
     QVERIFY(later.throttled);
     QCOMPARE(later.rowsCopied, frozen.rowsCopied);
-    QCOMPARE(later.eventsApplied, frozen.eventsApplied);
     QVERIFY2(later.eventsRead > frozen.eventsRead, "the binlog is not read while throttled");
+    QVERIFY2(later.eventsApplied > frozen.eventsApplied, "the appliers stopped while throttled");
     const QString sup = viaSocket(socketPath, u"sup"_s);
     QVERIFY2(sup.contains(u"State: throttled, throttled by the operator;"_s), qPrintable(sup));
 

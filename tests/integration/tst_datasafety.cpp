@@ -178,6 +178,34 @@ private Q_SLOTS:
         QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_k\\_gho'"_s).next());
     }
 
+    // Issue 12.7: "the original table is untouched" only when it is true: a panic in the revert window comes
+    // after the swap.
+    void panicInTheRevertWindowDoesNotClaimTheOriginalUntouched()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_panic_window"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, 5000);
+        QTemporaryDir dir;
+        const QString panic = dir.filePath(u"panic"_s);
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN w INT"_s);
+        spec.revertWindowSeconds = 120;
+        spec.throttle.panicFlagFile = panic;
+        const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
+            if (s.state == MigrationState::RevertWindow && !QFile::exists(panic))
+                QFile(panic).open(QIODevice::WriteOnly);
+        });
+        load.writer->stop();
+        QCOMPARE(load.writer->errors(), 0u);
+        QVERIFY(QFile::exists(panic));
+        QVERIFY2(!outcome.succeeded, "a panic in the revert window ended as a success");
+        QCOMPARE(outcome.failure.code, u"aborted"_s);
+        QVERIFY2(!outcome.failure.originalUntouched, "a run that stopped after the swap said the original was untouched");
+        // The swap stands: t has the new schema.
+        auto columns = primary.query(u"SHOW COLUMNS FROM t LIKE 'w'"_s);
+        QVERIFY(columns.next());
+    }
+
     // Issue 12.2 (gh-ost's localtests autoinc-copy-deletes): rows with the highest ids deleted before the
     // migration; the new table's AUTO_INCREMENT must not be lower than the original's, or their ids come back.
     void autoIncrementNeverGoesBackwards()

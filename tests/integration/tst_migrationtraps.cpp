@@ -1,5 +1,6 @@
 // Where other tools lost data or broke applications, and the refusals that protect against it. Each test checks
-// that the original table is untouched and no helper table is left behind when the migration stops.
+// that the original table is untouched when the migration stops, and that no helper table is left behind, except
+// after a failure past the start of the copy, which keeps them for --resume.
 #include <migrationharness.h>
 #include <rowmix.h>
 #include <sandbox.h>
@@ -25,6 +26,16 @@ private:
     {
         return c.scalar(u"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2"_s
                             .arg(c.quote(db), c.quote(table))).value() == u"1"_s;
+    }
+    // A failure after the copy began keeps the ghost, changelog and checkpoint for --resume (issue 11), and says so.
+    static void expectKeptForResume(Connection &c, const QString &db, const engine::migration::MigrationFailure &failure)
+    {
+        QVERIFY(failure.resumable);
+        QVERIFY2(failure.message.contains(u"--resume"_s), qPrintable(failure.message));
+        QVERIFY(tableExists(c, db, u"_t_gho"_s));
+        QVERIFY(tableExists(c, db, u"_t_ghc"_s));
+        QVERIFY(tableExists(c, db, u"_t_ghk"_s));
+        QVERIFY(!tableExists(c, db, u"_t_del"_s));
     }
     static void expectNoHelpers(Connection &c, const QString &db)
     {
@@ -60,7 +71,7 @@ private Q_SLOTS:
         QVERIFY2(outcome.failure.message.contains(u"twin@example.org"_s), qPrintable(outcome.failure.message));
         QVERIFY(outcome.failure.originalUntouched);
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), before);
-        expectNoHelpers(primary, db.name());
+        expectKeptForResume(primary, db.name(), outcome.failure);
     }
 
     // A duplicate created by the application during the copy is met by the applier, which fails after its retry
@@ -94,7 +105,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.failure.code, u"unique-duplicates"_s);
         QVERIFY2(outcome.failure.message.contains(u"user7@example.org"_s), qPrintable(outcome.failure.message));
         QVERIFY(outcome.failure.originalUntouched);
-        expectNoHelpers(primary, db.name());
+        expectKeptForResume(primary, db.name(), outcome.failure);
     }
 
     void uniqueKeyOverCleanDataUnderLoadLosesNothing()
@@ -263,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(outcome.failure.originalUntouched);
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), before);
         QVERIFY(!primary.query(u"SHOW COLUMNS FROM t LIKE 'z'"_s).next());
-        expectNoHelpers(primary, db.name());
+        expectKeptForResume(primary, db.name(), outcome.failure);
     }
 
     void exactRowCountReplacesTheEstimate()
