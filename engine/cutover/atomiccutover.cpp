@@ -66,6 +66,51 @@ void AtomicCutOver::flushPending(Connection &session, bool inTransaction)
     SS_INFO("cut-over: applied the last {} changed keys under the lock", rest.keys.size());
 }
 
+bool AtomicCutOver::metadataLocksInstrumented(Connection &side)
+{
+    try {
+        return side.scalar(u"SELECT ENABLED FROM performance_schema.setup_instruments "
+                           "WHERE NAME = 'wait/lock/metadata/sql/mdl'"_s)
+            == u"YES"_s;
+    } catch (const DbException &) {
+        return false; // performance_schema off (MariaDB's default)
+    }
+}
+
+bool AtomicCutOver::renamePendingOnTable(Connection &side, unsigned long renameId) const
+{
+    return side.scalar(u"SELECT COUNT(*) FROM performance_schema.metadata_locks m JOIN performance_schema.threads t "
+                       "ON t.THREAD_ID = m.OWNER_THREAD_ID WHERE t.PROCESSLIST_ID = %1 AND m.OBJECT_SCHEMA = %2 "
+                       "AND m.OBJECT_NAME = %3 AND m.LOCK_TYPE = 'EXCLUSIVE' AND m.LOCK_STATUS = 'PENDING'"_s
+                           .arg(renameId)
+                           .arg(side.quote(m_schema), side.quote(m_names.original)))
+               .value_or(u"0"_s)
+        != u"0"_s;
+}
+
+bool AtomicCutOver::renamePassedGhost(Connection &side) const
+{
+    // Without the metadata-lock instrument: the rename takes its locks in name order, and the sentry (the old
+    // table's name) and the ghost sort before the table. Once the ghost can't be locked even for reading, the
+    // rename holds it, and the only lock it still waits for is the table's. The probe never waits (NOWAIT) and
+    // lets go at once, so at worst it delays the rename by a moment.
+    const QString ghost = qualifiedName(m_schema, m_names.ghost);
+    const bool mariadb = side.serverVersion().contains(u"MariaDB"_s, Qt::CaseInsensitive);
+    try {
+        if (!mariadb)
+            side.execute(u"SET SESSION lock_wait_timeout = 1"_s); // MySQL has no NOWAIT for LOCK TABLES
+        side.execute(u"LOCK TABLES %1 READ%2"_s.arg(ghost, mariadb ? u" NOWAIT"_s : QString()));
+        side.execute(u"UNLOCK TABLES"_s);
+        return false;
+    } catch (const DbException &error) {
+        if (error.code() == ER_LOCK_WAIT_TIMEOUT)
+            return true;
+        if (error.code() == ER_NO_SUCH_TABLE)
+            return true; // renamed already
+        throw;
+    }
+}
+
 void AtomicCutOver::carryAutoIncrement(Connection &session)
 {
     // gh-ost's autoinc-copy-deletes: rows deleted at the top of the id range leave the original's counter above
@@ -214,32 +259,16 @@ CutOverResult AtomicCutOver::attemptAtomic()
         // Wait (bounded) until it is seen holding a pending exclusive lock on the table itself.
         QElapsedTimer pending;
         pending.start();
-        bool renameQueued = false, metadataLocksVisible = true;
+        const bool instrumented = metadataLocksInstrumented(side);
+        bool renameQueued = false;
         while (!renameQueued && !renameDone && pending.elapsed() < m_timeout * 1000) {
-            try {
-                renameQueued = side.scalar(
-                    u"SELECT COUNT(*) FROM performance_schema.metadata_locks m JOIN performance_schema.threads t "
-                    "ON t.THREAD_ID = m.OWNER_THREAD_ID WHERE t.PROCESSLIST_ID = %1 AND m.OBJECT_SCHEMA = %2 "
-                    "AND m.OBJECT_NAME = %3 AND m.LOCK_TYPE = 'EXCLUSIVE' AND m.LOCK_STATUS = 'PENDING'"_s
-                        .arg(renameId).arg(side.quote(m_schema), side.quote(m_names.original)))
-                    .value_or(u"0"_s) != u"0"_s;
-            } catch (const DbException &error) {
-                SS_WARN("cut-over: cannot read performance_schema.metadata_locks ({}); unlocking without "
-                        "confirming the rename is queued", error.error().message.toStdString());
-                metadataLocksVisible = false;
-                break;
-            }
+            renameQueued = instrumented ? renamePendingOnTable(side, renameId) : renamePassedGhost(side);
             if (!renameQueued)
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
-        if (!renameQueued && !renameDone) {
-            if (!metadataLocksVisible)
-                throw CutOverAttemptFailed(u"the rename was not seen queued on %1 within %2 s"_s.arg(m_names.original)
-                                               .arg(m_timeout));
-            // Without the metadata-lock instrument nothing can confirm it; the rename needs microseconds to
-            // pass the now free ghost and sentry names and queue on the table.
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        }
+        if (!renameQueued && !renameDone)
+            throw CutOverAttemptFailed(u"the rename was not seen queued on %1 within %2 s"_s.arg(m_names.original)
+                                           .arg(m_timeout));
         lock.execute(u"UNLOCK TABLES"_s);
         locked = false;
         const qint64 lockMillis = lockTimer.elapsed();

@@ -63,6 +63,11 @@ private:
     CutOverResult attemptTwoStep();
     void flushPending(mysql::Connection &session, bool inTransaction);
     void requireLiveAppliers() const;
+    // How the lock session confirms the rename is queued on the table before it unlocks: from
+    // performance_schema.metadata_locks when the instrument is on, else by probing the ghost's lock.
+    static bool metadataLocksInstrumented(mysql::Connection &side);
+    bool renamePendingOnTable(mysql::Connection &side, unsigned long renameId) const;
+    bool renamePassedGhost(mysql::Connection &side) const;
     void carryAutoIncrement(mysql::Connection &session);
 
     mysql::ConnectionSettings m_primary;
