@@ -2,6 +2,8 @@
 
 #include "controltarget.h"
 
+#include <mysql/statementcheck.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -143,7 +145,12 @@ void ControlCommandHandler::defineSettings()
     m_settings.push_back(text(
         u"throttle-query"_s, u"throttle-query=<query returning a number; empty clears>"_s,
         u"throttle while this query returns a number > 0 (no quotes)"_s, &throttle::ThrottleSettings::throttleQuery,
-        [](const QString &v) { return v.size() > 4000 ? u"throttle-query is longer than 4000 characters"_s : QString(); },
+        [](const QString &v) {
+            if (v.size() > 4000)
+                return u"throttle-query is longer than 4000 characters"_s;
+            const QString problem = mysql::multipleStatementsProblem(v);
+            return problem.isEmpty() ? QString() : u"throttle-query is refused: "_s + problem;
+        },
         u"checked every second"_s));
     m_settings.push_back(text(
         u"throttle-control-replicas"_s, u"throttle-control-replicas=host[:port][,host[:port]...]"_s,

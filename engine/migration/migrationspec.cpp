@@ -1,5 +1,7 @@
 #include "migrationspec.h"
 
+#include <mysql/statementcheck.h>
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -32,6 +34,10 @@ QString MigrationSpec::validate() const
         return u"--max-lag-millis must be at least 100 (got %1)"_s.arg(maxLagMillis);
     if (heartbeatIntervalMillis < 100 || heartbeatIntervalMillis > 1000)
         return u"--heartbeat-interval-millis must be between 100 and 1000"_s;
+    if (const QString problem = mysql::multipleStatementsProblem(alter); !problem.isEmpty())
+        return u"--alter is refused: "_s + problem;
+    if (const QString problem = mysql::multipleStatementsProblem(throttle.throttleQuery); !problem.isEmpty())
+        return u"--throttle-query is refused: "_s + problem;
     if (defaultRetries < 1)
         return u"--default-retries must be at least 1"_s;
     if (reconnectLimitSeconds < 1 || reconnectLimitSeconds > 86400)

@@ -5,6 +5,7 @@
 
 #include <logging/logging.h>
 #include <mysql/dberror.h>
+#include <mysql/statementcheck.h>
 
 #include <QHash>
 
@@ -38,6 +39,11 @@ PreflightReport runPreflight(const PreflightRequest &request, std::atomic<bool> 
     report.target.table = request.table;
     report.target.alter = request.alter;
 
+    // Before any connection: a second statement pasted into the ALTER must never reach a server.
+    if (const QString problem = mysql::multipleStatementsProblem(request.alter); !problem.isEmpty()) {
+        report.failure = u"the ALTER is refused: "_s + problem;
+        return report;
+    }
     PreflightContext context(request, cancel);
     try {
         context.connect();

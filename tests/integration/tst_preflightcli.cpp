@@ -28,11 +28,13 @@ const QStringList expectedIds = {
     u"replicas"_s,   u"lock_timeouts"_s,
 };
 
-Run runCli(const engine::mysql::ConnectionSettings &server, const QStringList &extra)
+Run runCli(const engine::mysql::ConnectionSettings &server, const QStringList &extra, bool preflightOnly = true)
 {
     QProcess process;
     QStringList args = {u"--host"_s, server.host, u"--port"_s, QString::number(server.port), u"--user"_s, server.user,
-                        u"--password"_s, server.password, u"--preflight-only"_s};
+                        u"--password"_s, server.password};
+    if (preflightOnly)
+        args << u"--preflight-only"_s;
     process.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s, args + extra);
     Run run;
     if (!process.waitForFinished(120000))
@@ -151,6 +153,36 @@ private Q_SLOTS:
         run = runCli(sandbox.replica, target + QStringList{u"--include-triggers"_s, u"--trigger-suffix=_new"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(u"exit %1\n%2"_s.arg(run.exitCode).arg(run.out)));
         QVERIFY2(run.out.contains(u"WARN    triggers: "_s), qPrintable(run.out));
+    }
+
+    // Issue 13: a second statement pasted into --alter created a table on the primary and the replica, in a dry
+    // run and with --preflight-only. It must be refused before anything runs.
+    void injectedStatementIsRefusedWithNothingRun()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"injection"_s);
+        engine::mysql::Connection primary = engine::mysql::Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT)"_s);
+        const QStringList target{u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                 u"ADD COLUMN x INT; CREATE TABLE injected (i INT)"_s};
+        Run run = runCli(sandbox.replica, target);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.out));
+        QVERIFY2(run.err.contains(u"more than one statement"_s), qPrintable(run.err + run.out));
+        run = runCli(sandbox.replica, target, false); // a dry run
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY2(run.err.contains(u"--alter is refused"_s) && run.err.contains(u"more than one statement"_s),
+                 qPrintable(run.err));
+        run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                       u"ADD COLUMN x INT /*!99999 ; CREATE TABLE injected (i INT) */"_s}, false);
+        QCOMPARE(run.exitCode, 64);
+        engine::mysql::Connection replica = engine::mysql::Connection::open(db.replica());
+        testsupport::waitForReplica(primary, replica);
+        for (engine::mysql::Connection *server : {&primary, &replica})
+            QVERIFY(!server->query(u"SHOW TABLES LIKE 'injected'"_s).next());
+        // One statement with a ';' inside a literal is fine.
+        run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                       u"ADD COLUMN x VARCHAR(10) NOT NULL DEFAULT 'a;b'"_s}, false);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     }
 
     void preflightThatCannotRunExitsOne()
