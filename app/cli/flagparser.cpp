@@ -69,8 +69,19 @@ bool FlagParser::parse(const QStringList &arguments)
             break;
         }
         if (!argument.startsWith(u'-') || argument == u"-"_s) {
-            m_positional << argument;
-            continue;
+            // Nothing takes positional arguments: one is always a mistake that would otherwise change meaning
+            // silently ("--execute false" executes; an unquoted "--alter ADD COLUMN x" alters with "ADD").
+            const QString previous = i > 0 ? arguments[i - 1] : QString();
+            const FlagSpec *previousSpec = previous.startsWith(u'-') && !previous.contains(u'=')
+                ? find(previous.mid(previous.startsWith(u"--"_s) ? 2 : 1))
+                : nullptr;
+            if (previousSpec && previousSpec->kind == FlagKind::Bool)
+                m_error = u"unexpected argument \"%1\" after %2: a boolean flag takes its value with '=' "
+                          "(%2=%1)"_s.arg(argument, previous);
+            else
+                m_error = u"unexpected argument \"%1\": Shadowswap takes flags only. Quote a value with spaces, "
+                          "e.g. --alter \"ADD COLUMN c INT\""_s.arg(argument);
+            return false;
         }
         QString body = argument.mid(argument.startsWith(u"--"_s) ? 2 : 1);
         std::optional<QString> inlineValue;

@@ -51,6 +51,18 @@ private Q_SLOTS:
         QVERIFY(!parser.parse({u"--host"_s}));
         QVERIFY(parser.error().contains(u"needs a value"_s));
     }
+    // Issue 13: "--execute false" executed, and an unquoted "--alter ADD COLUMN x" altered with "ADD".
+    void rejectsPositionalArguments()
+    {
+        FlagParser parser(cli::ghostCompatibleFlags());
+        QVERIFY(!parser.parse({u"--execute"_s, u"false"_s}));
+        QVERIFY2(parser.error().contains(u"--execute=false"_s), qPrintable(parser.error()));
+        QVERIFY(!parser.parse({u"--alter"_s, u"ADD"_s, u"COLUMN"_s, u"x"_s}));
+        QVERIFY2(parser.error().contains(u"\"COLUMN\""_s) && parser.error().contains(u"Quote"_s), qPrintable(parser.error()));
+        QVERIFY(parser.parse({u"--execute=false"_s, u"--alter"_s, u"ADD COLUMN x INT"_s}));
+        QVERIFY(!parser.boolValue(u"execute"_s));
+    }
+
     void warnsAboutFlagsWithoutEffect()
     {
         FlagParser parser(cli::ghostCompatibleFlags());
