@@ -1,4 +1,5 @@
 #include "changecapture.h"
+#include "ddlwatch.h"
 
 #include <binlog/binlogevent.h>
 #include <binlog/binlogstream.h>
@@ -192,9 +193,17 @@ void ChangeCapture::stream(const binlog::BinlogPosition &from, const std::functi
         if (m_stopping)
             stream.cancel();
         SS_INFO("binlog: streaming {} from {}", m_options.source.describe().toStdString(), from.toString().toStdString());
+        const DdlWatch ddl(schema, table, m_options.ownTables);
         int eventsSincePositionUpdate = 0;
         bool progressed = false;
         while (auto event = stream.next()) {
+            if (event->type == binlog::BinlogEvent::Type::Query && ddl.changesTable(event->query, event->querySchema))
+                throw migration::MigrationError(
+                    u"schema-changed"_s,
+                    u"%1.%2 was changed while it was migrated: the binlog of %3 at %4 shows \"%5\". The swap "
+                    "would undo that change, so the migration stopped and nothing was swapped. Run the migration "
+                    "again on the table as it is now"_s.arg(schema, table, m_options.source.describe(),
+                                                            event->position.toString(), event->query.left(200)));
             if (m_ignoringRows && event->type == binlog::BinlogEvent::Type::Query
                 && event->query.contains(m_options.ignoreRowsUntilQuery))
                 m_ignoringRows = false;

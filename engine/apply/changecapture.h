@@ -45,6 +45,9 @@ public:
         // A stream that fails (lost connection, dump thread killed, server restarted, an error from the client
         // library) is opened again at the last transaction boundary, by this policy; only then is it a failure.
         mysql::RetryPolicy reconnect;
+        // The engine's own tables (ghost, old table, sentry): DDL naming them is the engine's. Any other DDL on
+        // `table` (ALTER, TRUNCATE, RENAME, DROP) stops the capture with "schema-changed".
+        QStringList ownTables;
     };
 
     ChangeCapture(Options options, std::shared_ptr<KeyCodec> codec, std::shared_ptr<ChangeSet> changes,

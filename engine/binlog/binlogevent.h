@@ -42,6 +42,7 @@ struct BinlogEvent {
     std::optional<RowsEvent> rows;
     QString gtid;  // Gtid: "0-1-42" (MariaDB) or "uuid:42" (MySQL)
     QString query; // Query: the statement (BEGIN, COMMIT, DDL); Other: the ANNOTATE_ROWS / ROWS_QUERY text
+    QString querySchema; // Query: the session's default database when it ran (unqualified names are in it)
 };
 
 } // namespace engine::binlog

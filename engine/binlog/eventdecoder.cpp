@@ -309,9 +309,11 @@ void EventDecoder::decodeQuery(BinlogEvent &event, QByteArrayView body)
     const quint16 statusLength = in.u16("status variables length");
     in.skip(postHeaderLength(EventType::Query, 13) - 13, "query post-header");
     in.skip(statusLength, "status variables");
-    in.skip(databaseLength + 1, "database name");
+    const QByteArrayView database = in.bytes(databaseLength, "database name");
+    in.skip(1, "database name terminator");
     const QByteArrayView query = in.rest();
     event.query = QString::fromUtf8(query);
+    event.querySchema = QString::fromUtf8(database);
 
     if (!m_pending.active)
         return;

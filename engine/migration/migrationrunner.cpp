@@ -113,7 +113,7 @@ MigrationSummary MigrationRunner::run()
         m_context->setState(MigrationState::Aborted);
         throw;
     } catch (MigrationError &error) {
-        if (keepsWorkOnFailure())
+        if (keepsWorkOnFailure(error.failure.code))
             keepWorkForResume(error.failure);
         else
             cleanupAfterFailure();
@@ -122,7 +122,7 @@ MigrationSummary MigrationRunner::run()
         throw;
     } catch (const DbException &error) {
         MigrationError failure(u"server-error"_s, error.error().message, error.error().statement, error.code());
-        if (keepsWorkOnFailure())
+        if (keepsWorkOnFailure(failure.failure.code))
             keepWorkForResume(failure.failure);
         else
             cleanupAfterFailure();
@@ -254,6 +254,7 @@ void MigrationRunner::startStreaming()
     capture.changelogTable = m_names.changelog;
     capture.tableColumnCount = static_cast<int>(m_original.columns.size());
     capture.reconnect = {m_spec.defaultRetries, retryLimit(m_spec)};
+    capture.ownTables = {m_names.ghost, m_names.old, m_names.sentry, m_names.changelog, m_names.checkpoint};
     for (const auto &keyColumn : m_plan.keyColumns)
         for (int i = 0; i < static_cast<int>(m_original.columns.size()); ++i)
             if (m_original.columns[static_cast<size_t>(i)].name == keyColumn.name)
@@ -467,10 +468,11 @@ void MigrationRunner::keepPrimaryAlive(bool now)
     }
 }
 
-bool MigrationRunner::keepsWorkOnFailure() const
+bool MigrationRunner::keepsWorkOnFailure(const QString &code) const
 {
+    // A changed original makes the ghost's rows meaningless: nothing to resume.
     return m_spec.execute && !m_swapped && !m_spec.cleanupOnFailure && m_ghostCreated
-        && (m_copyStarted || m_spec.resume);
+        && (m_copyStarted || m_spec.resume) && code != u"schema-changed"_s;
 }
 
 void MigrationRunner::keepWorkForResume(MigrationFailure &failure)

@@ -68,7 +68,7 @@ private:
     void reconnectPrimary();
     void keepPrimaryAlive(bool now = false);
     // After the copy began, a failure keeps the ghost, changelog and checkpoint so that --resume continues.
-    [[nodiscard]] bool keepsWorkOnFailure() const;
+    [[nodiscard]] bool keepsWorkOnFailure(const QString &failureCode) const;
     void keepWorkForResume(MigrationFailure &failure);
     void adoptInterruptedGhost();
     [[nodiscard]] binlog::BinlogPosition resumePosition(mysql::Connection &inspector);

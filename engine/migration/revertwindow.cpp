@@ -74,6 +74,7 @@ void MigrationRunner::keepRevertWindow()
     capture.changelogTable = m_names.changelog;
     capture.tableColumnCount = static_cast<int>(m_ghost.columns.size());
     capture.reconnect = {m_spec.defaultRetries, retryLimit(m_spec)};
+    capture.ownTables = {m_names.ghost, m_names.old, m_names.sentry, m_names.changelog, m_names.checkpoint};
     for (const auto &keyColumn : inverse.keyColumns)
         for (int i = 0; i < static_cast<int>(m_ghost.columns.size()); ++i)
             if (m_ghost.columns[static_cast<size_t>(i)].name == keyColumn.name)

@@ -239,6 +239,51 @@ private Q_SLOTS:
                  testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
     }
 
+    // Issue 12.5: the application changes the table's definition while it is migrated. An ALTER that keeps the
+    // column count was silently undone by the swap when verification was off; TRUNCATE was caught only by
+    // verification. The binlog says so: the migration stops, swaps nothing, and the change stands.
+    void definitionChangedDuringTheMigrationStopsIt_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::newRow("alter keeping the column count") << u"ALTER TABLE t MODIFY note VARCHAR(80) NOT NULL"_s;
+        QTest::newRow("truncate") << u"TRUNCATE TABLE t"_s;
+    }
+    void definitionChangedDuringTheMigrationStopsIt()
+    {
+        QFETCH(QString, statement);
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_ddl"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, 5000);
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN w INT"_s);
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        spec.verify = false;
+        bool changed = false;
+        const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
+            if (s.state == MigrationState::Postponed && !changed) {
+                changed = true;
+                load.writer->stop(); // the application pauses for its own DDL
+                Connection app = Connection::open(db.primary());
+                app.execute(statement);
+                QFile::remove(postpone);
+            }
+        });
+        QVERIFY(changed);
+        QVERIFY2(!outcome.succeeded, "the swap undid the application's change");
+        QCOMPARE(outcome.failure.code, u"schema-changed"_s);
+        QVERIFY(outcome.failure.originalUntouched);
+        QVERIFY(!primary.query(u"SHOW COLUMNS FROM t LIKE 'w'"_s).next()); // not swapped
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_t\\_gho'"_s).next()); // nothing to resume: cleaned up
+        if (statement.startsWith(u"ALTER"_s)) {
+            auto note = primary.query(u"SHOW COLUMNS FROM t LIKE 'note'"_s);
+            QVERIFY(note.next());
+            QCOMPARE(note.text(1), u"varchar(80)"_s);
+        }
+    }
+
     // Issue 12.2 (gh-ost's localtests autoinc-copy-deletes): rows with the highest ids deleted before the
     // migration; the new table's AUTO_INCREMENT must not be lower than the original's, or their ids come back.
     void autoIncrementNeverGoesBackwards()
