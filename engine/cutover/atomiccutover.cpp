@@ -111,6 +111,19 @@ bool AtomicCutOver::renamePassedGhost(Connection &side) const
     }
 }
 
+void AtomicCutOver::dropStaleSentry(Connection &side) const
+{
+    // A lock session that died while it waited (killed, wait_timeout) leaves its sentry behind, and every later
+    // attempt would fail creating it. Ours carries its comment; anything else under that name is not touched.
+    const QString comment = side.scalar(u"SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 "
+                                        "AND TABLE_NAME = %2"_s.arg(side.quote(m_schema), side.quote(m_names.sentry)))
+                                .value_or(QString());
+    if (comment != u"shadowswap-cut-over-sentry"_s)
+        return;
+    SS_WARN("cut-over: dropping the sentry {} a previous attempt left behind", m_names.sentry.toStdString());
+    side.execute(u"DROP TABLE "_s + qualifiedName(m_schema, m_names.sentry));
+}
+
 void AtomicCutOver::carryAutoIncrement(Connection &session)
 {
     // gh-ost's autoinc-copy-deletes: rows deleted at the top of the id range leave the original's counter above
@@ -204,6 +217,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
         return false;
     };
     try {
+        dropStaleSentry(side);
         lock.execute(u"CREATE TABLE %1 (id INT PRIMARY KEY) ENGINE=InnoDB COMMENT='shadowswap-cut-over-sentry'"_s.arg(sentry));
         sentryCreated = true;
         // READ, not WRITE, on the table, and no lock on the ghost: the rename takes its metadata locks in name

@@ -69,6 +69,7 @@ private:
     bool renamePendingOnTable(mysql::Connection &side, unsigned long renameId) const;
     bool renamePassedGhost(mysql::Connection &side) const;
     void carryAutoIncrement(mysql::Connection &session);
+    void dropStaleSentry(mysql::Connection &side) const;
 
     mysql::ConnectionSettings m_primary;
     QString m_schema;

@@ -217,6 +217,7 @@ void MigrationRunner::buildPlan()
     if (!inspect::buildMigrationPlan(m_original, m_ghost, inspect::AlterAnalysis::parse(m_spec.alter), options,
                                      m_plan, &problem))
         throw MigrationError(u"no-shared-key"_s, problem);
+    refuseNullKeys();
     const QString serverZone = m_primary.scalar(u"SELECT @@GLOBAL.time_zone"_s).value_or(u"SYSTEM"_s);
     if (!inspect::convertTimeZones(m_plan, m_original, m_ghost, serverZone, &problem))
         throw MigrationError(u"datetime-timestamp-key"_s, problem);
@@ -230,6 +231,25 @@ void MigrationRunner::buildPlan()
     SS_INFO("plan: key {} ({}); {} columns copied, dropped [{}], added [{}]", m_plan.key.name.toStdString(),
             m_plan.key.columns.join(u", "_s).toStdString(), m_plan.columns.size(),
             m_plan.droppedColumns.join(u", "_s).toStdString(), m_plan.addedColumns.join(u", "_s).toStdString());
+}
+
+void MigrationRunner::refuseNullKeys()
+{
+    // --allow-nullable-unique-key: rows whose key is NULL have no identity to copy, apply or compare them by.
+    QStringList isNull;
+    for (const auto &column : m_plan.keyColumns)
+        if (column.nullable)
+            isNull << mysql::quoteIdentifier(column.name) + u" IS NULL"_s;
+    if (isNull.isEmpty())
+        return;
+    const QString table = qualifiedName(m_spec.database, m_spec.table);
+    if (m_primary.scalar(u"SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT 1) AS n"_s.arg(table, isNull.join(u" OR "_s)))
+        == u"0"_s)
+        return;
+    throw MigrationError(u"nullable-key-nulls"_s,
+                         u"the key %1 (%2) is NULL in some rows of %3: such rows can't be copied or kept in sync by "
+                         "their key, and would be lost. Nothing was changed. Give them values, or add a NOT NULL unique "
+                         "key for the migration to use"_s.arg(m_plan.key.name, m_plan.key.columns.join(u", "_s), m_spec.table));
 }
 
 void MigrationRunner::startStreaming()

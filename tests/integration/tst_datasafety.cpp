@@ -284,6 +284,88 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 12.6: --allow-nullable-unique-key. Rows whose key is NULL were skipped by the copy, the appliers and
+    // verification alike: they vanished and verification said equal. Now NULLs at the start are refused, and a
+    // NULL-key row written during the migration makes verification fail instead of being lost by the swap.
+    void nullableUniqueKeyNeverLosesNullRows()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_nullable"_s);
+        Connection primary = Connection::open(db.primary());
+        for (const QString &table : {u"n"_s, u"n_ref"_s}) {
+            primary.execute(u"CREATE TABLE %1 (id INT NULL, v INT NOT NULL, UNIQUE KEY uk_id (id))"_s.arg(table));
+            primary.execute(u"INSERT INTO %1 SELECT seq, seq FROM seq_1_to_5000"_s.arg(table));
+        }
+        primary.execute(u"INSERT INTO n VALUES (NULL, -1)"_s);
+        auto spec = testsupport::sandboxSpec(db, u"n"_s, u"ADD COLUMN w INT"_s);
+        spec.allowNullableUniqueKey = true;
+        spec.forcedPreflightIds = {u"unique_key"_s};
+        const auto refused = testsupport::runMigration(spec);
+        QVERIFY(!refused.succeeded);
+        QCOMPARE(refused.failure.code, u"nullable-key-nulls"_s);
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_n\\_gho'"_s).next());
+        primary.execute(u"DELETE FROM n WHERE id IS NULL"_s);
+
+        auto load = updatesAndDeletes(db, u"n"_s, 5000);
+        load->start();
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        bool inserted = false;
+        const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
+            if (s.state == MigrationState::Postponed && !inserted) {
+                inserted = true;
+                Connection app = Connection::open(db.primary());
+                app.execute(u"INSERT INTO n VALUES (NULL, -2)"_s);
+                app.execute(u"INSERT INTO n_ref VALUES (NULL, -2)"_s);
+                QFile::remove(postpone);
+            }
+        });
+        load->stop();
+        QCOMPARE(load->errors(), 0u);
+        QVERIFY(inserted);
+        QVERIFY2(!outcome.succeeded, "swapped without the row whose key is NULL");
+        QCOMPARE(outcome.failure.code, u"verify-mismatch"_s);
+        QVERIFY2(outcome.failure.message.contains(u"NULL"_s), qPrintable(outcome.failure.message));
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"n"_s),
+                 testsupport::checksumTable(primary, db.name(), u"n_ref"_s));
+    }
+
+    // Issue 12.4: a lock session killed while it waits (wait_timeout, KILL) leaves its sentry behind; every later
+    // cut-over attempt then failed creating it. The leftover sentry (ours by its comment) is dropped.
+    void aLeftoverSentryDoesNotBlockTheCutOver()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_sentry"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, 5000);
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN w INT"_s);
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        spec.defaultRetries = 3;
+        bool left = false;
+        const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
+            if (s.state == MigrationState::Postponed && !left) {
+                left = true;
+                Connection dead = Connection::open(db.primary()); // what the killed attempt left
+                dead.execute(u"CREATE TABLE _t_del (id INT PRIMARY KEY) ENGINE=InnoDB "
+                             "COMMENT='shadowswap-cut-over-sentry'"_s);
+                QFile::remove(postpone);
+            }
+        });
+        QTest::qWait(300);
+        load.writer->stop();
+        QCOMPARE(load.writer->errors(), 0u);
+        QVERIFY(left);
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.message));
+        primary.execute(u"ALTER TABLE t_ref ADD COLUMN w INT"_s);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
+                 testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+    }
+
     // Issue 12.2 (gh-ost's localtests autoinc-copy-deletes): rows with the highest ids deleted before the
     // migration; the new table's AUTO_INCREMENT must not be lower than the original's, or their ids come back.
     void autoIncrementNeverGoesBackwards()
