@@ -72,6 +72,10 @@ bool CliRunner::buildConnectionSettings(QString *error)
         s.user = m_flags.stringValue(u"user"_s);
     if (m_flags.isSet(u"password"_s))
         s.password = m_flags.stringValue(u"password"_s);
+    else if (s.password.isEmpty() && !m_flags.boolValue(u"ask-pass"_s)) {
+        // Off the command line: Shadowswap's own variable, then the one the mysql clients read.
+        s.password = qEnvironmentVariable("SHADOWSWAP_PASSWORD", qEnvironmentVariable("MYSQL_PWD"));
+    }
     if (m_flags.boolValue(u"ask-pass"_s))
         s.password = readPasswordFromTerminal(u"Password: "_s);
     if (m_flags.isSet(u"database"_s))

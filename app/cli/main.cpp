@@ -8,7 +8,40 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+// Secrets given as flags stay accepted (gh-ost compatibility) but are overwritten in the process's own argument
+// list at once, so that ps and /proc/<pid>/cmdline no longer show them. Returns the flags it scrubbed.
+QStringList scrubSecrets(int argc, char *argv[])
+{
+    static const char *const secretFlags[] = {"password", "master-password", "hooks-hint-token"};
+    QStringList scrubbed;
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (arg[0] != '-')
+            continue;
+        const char *name = arg + (arg[1] == '-' ? 2 : 1);
+        for (const char *secret : secretFlags) {
+            const size_t length = std::strlen(secret);
+            if (std::strncmp(name, secret, length) != 0)
+                continue;
+            char *value = nullptr;
+            if (name[length] == '=')
+                value = const_cast<char *>(name + length + 1);
+            else if (name[length] == '\0' && i + 1 < argc)
+                value = argv[i + 1];
+            if (value && *value) {
+                std::memset(value, 'x', std::strlen(value));
+                scrubbed << QString::fromLatin1(secret);
+            }
+        }
+    }
+    return scrubbed;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -22,6 +55,7 @@ int main(int argc, char *argv[])
         err << "shadowswap-cli: " << flags.error() << '\n';
         return cli::Usage;
     }
+    const QStringList scrubbed = scrubSecrets(argc, argv); // after parsing: arguments() reads argv again
     if (flags.boolValue(u"help"_s)) {
         QTextStream(stdout) << "Usage: shadowswap-cli --host H --port P --user U --database D --table T "
                                "--alter \"...\" [--execute]\n\nFlags:\n"
@@ -43,6 +77,10 @@ int main(int argc, char *argv[])
     engine::logging::setup(verbosity, engine::logging::defaultLogDirectory());
     for (const QString &warning : flags.warnings())
         SS_WARN("{}", warning.toStdString());
+    for (const QString &flag : scrubbed)
+        SS_WARN("--{} on the command line can be read by other users of this machine while the process starts; it "
+                "was removed from the argument list. Prefer SHADOWSWAP_PASSWORD or MYSQL_PWD, --conf or --ask-pass",
+                flag.toStdString());
 
     cli::CliRunner runner(flags);
     return runner.run();

@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <mutex>
@@ -51,7 +52,13 @@ void setup(Verbosity verbosity, const QString &logDirectory)
     logger()->set_level(verbosity == Verbosity::Debug ? spdlog::level::trace : spdlog::level::debug);
     if (!logDirectory.isEmpty() && QDir().mkpath(logDirectory)) {
         try {
-            const std::string path = QDir(logDirectory).filePath(u"shadowswap.log"_s).toStdString();
+            const QString logPath = QDir(logDirectory).filePath(u"shadowswap.log"_s);
+            // The log names servers, tables and statements: readable by its owner only.
+            QFile created(logPath);
+            if (!created.exists())
+                created.open(QIODevice::WriteOnly);
+            created.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            const std::string path = logPath.toStdString();
             auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path, 5 * 1024 * 1024, 5);
             file->set_level(spdlog::level::debug);
             dist->add_sink(file);

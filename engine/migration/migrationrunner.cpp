@@ -61,6 +61,14 @@ MigrationSummary MigrationRunner::run()
         m_context->setState(MigrationState::Connecting);
         m_topology = Topology::resolve(m_spec);
         m_names = TableNames::forSpec(m_spec, QDateTime::currentDateTimeUtc().toString(u"yyyyMMddHHmmss"_s));
+        for (const QString &name : {m_names.ghost, m_names.changelog, m_names.checkpoint, m_names.old, m_names.sentry})
+            if (name.size() > 64) // the server's limit: found out before anything is created, not half way
+                throw MigrationError(u"name-too-long"_s,
+                                     u"the helper table name %1 would be %2 characters long; MySQL allows 64. Nothing "
+                                     "was changed. Give shorter helper names with --force-table-names=NAME%3"_s
+                                         .arg(name)
+                                         .arg(name.size())
+                                         .arg(m_spec.timestampOldTable ? u" (or drop --timestamp-old-table)"_s : QString()));
         m_primary = Connection::open(m_topology.primary, u"migrate"_s);
         mysql::prepareDataSession(m_primary, {!m_spec.skipStrictMode, true, 10});
 

@@ -6,7 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,11 +30,14 @@ const QStringList expectedIds = {
     u"replicas"_s,   u"lock_timeouts"_s,
 };
 
-Run runCli(const engine::mysql::ConnectionSettings &server, const QStringList &extra, bool preflightOnly = true)
+Run runCli(const engine::mysql::ConnectionSettings &server, const QStringList &extra, bool preflightOnly = true,
+           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
-    QStringList args = {u"--host"_s, server.host, u"--port"_s, QString::number(server.port), u"--user"_s, server.user,
-                        u"--password"_s, server.password};
+    process.setProcessEnvironment(environment);
+    QStringList args = {u"--host"_s, server.host, u"--port"_s, QString::number(server.port), u"--user"_s, server.user};
+    if (!environment.contains(u"MYSQL_PWD"_s))
+        args << u"--password"_s << server.password;
     if (preflightOnly)
         args << u"--preflight-only"_s;
     process.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s, args + extra);
@@ -183,6 +188,58 @@ private Q_SLOTS:
         run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
                                        u"ADD COLUMN x VARCHAR(10) NOT NULL DEFAULT 'a;b'"_s}, false);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
+    // Issue 13: secrets off the command line. A password flag is scrubbed from the running process's arguments;
+    // MYSQL_PWD is read; helper names over MySQL's 64 characters are refused before anything is created.
+    void secretsAndNames()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"secrets"_s);
+        engine::mysql::Connection primary = engine::mysql::Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT)"_s);
+        primary.execute(u"INSERT INTO t SELECT seq, seq FROM seq_1_to_1000"_s);
+
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        const auto replica = db.replica();
+        cli.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s,
+                  {u"--host"_s, replica.host, u"--port"_s, QString::number(replica.port), u"--user"_s, replica.user,
+                   u"--password=%1"_s.arg(replica.password), u"--database"_s, db.name(), u"--table"_s, u"t"_s,
+                   u"--alter"_s, u"ADD COLUMN z INT"_s, u"--execute"_s, u"--history-file=off"_s,
+                   u"--ok-to-drop-table"_s, u"--postpone-cut-over-flag-file"_s, postpone});
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(primary.query(u"SHOW TABLES LIKE '\\_t\\_ghk'"_s).next() || cli.state() != QProcess::Running,
+                                 60000);
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(cli.processId()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QByteArray arguments = cmdline.readAll();
+        const QByteArray scrubbed = QByteArray("--password=") + QByteArray(replica.password.size(), 'x');
+        const QByteArray given = QByteArray("--password=") + replica.password.toUtf8();
+        QVERIFY2(arguments.contains(scrubbed), arguments.constData());
+        QVERIFY(!arguments.contains(given));
+        QFile::remove(postpone);
+        QVERIFY(cli.waitForFinished(120000));
+        const QString output = QString::fromUtf8(cli.readAll());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(output.right(2000)));
+        QVERIFY2(output.contains(u"was removed from the argument list"_s), qPrintable(output.left(2000)));
+
+        QProcessEnvironment withPwd = QProcessEnvironment::systemEnvironment();
+        withPwd.insert(u"MYSQL_PWD"_s, replica.password);
+        Run run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                           u"ADD COLUMN y INT"_s}, false, withPwd);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        const QString longName = QString(60, u'l');
+        primary.execute(u"CREATE TABLE %1 (id INT PRIMARY KEY)"_s.arg(longName));
+        run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, longName, u"--alter"_s,
+                                       u"ADD COLUMN y INT"_s}, false);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"[name-too-long]"_s) && run.err.contains(u"--force-table-names"_s), qPrintable(run.err));
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_%1\\_gh_'"_s.arg(longName)).next());
     }
 
     void preflightThatCannotRunExitsOne()
