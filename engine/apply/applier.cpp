@@ -10,6 +10,8 @@
 
 #include <mysqld_error.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using engine::mysql::Connection;
 using engine::mysql::DbException;
@@ -130,10 +132,46 @@ void Applier::apply(Connection &connection, const std::vector<QString> &keys, co
     flushWithRetries(connection, keys);
 }
 
-void Applier::flushWithRetries(Connection &connection, const std::vector<QString> &keys)
+std::vector<QString> Applier::uniqueBlockers(Connection &connection, const std::vector<QString> &keys) const
 {
-    const QString statements = u"START TRANSACTION; "_s + flushStatements(keys) + u"; COMMIT"_s;
+    // Ghost rows (outside `keys`) that hold a unique value one of `keys`' current rows in the original needs.
+    // Their own change (freeing the value) may sit in another partition that waits, in turn, for a value these
+    // keys still hold in the ghost: neither side would ever go first. Applying both in one batch breaks the cycle.
+    std::vector<QString> found;
+    QStringList ghostKey, sourceKey, ghostKeyRead = m_codec->selectExpressions();
+    for (int i = 0; i < m_codec->size(); ++i) {
+        ghostKey << u"g."_s + m_ghostKeyColumns[i];
+        sourceKey << u"o."_s + m_sourceKeyColumns[i];
+        ghostKeyRead[i].replace(m_sourceKeyColumns[i], u"g."_s + m_ghostKeyColumns[i]);
+    }
+    for (const auto &index : m_plan.otherUniqueIndexes) {
+        QStringList same;
+        for (const inspect::ColumnPair &pair : index)
+            same << u"g.%1 = %2"_s.arg(quoteIdentifier(pair.target),
+                                       pair.sourceExpression.isEmpty() ? u"o."_s + quoteIdentifier(pair.source)
+                                                                       : pair.sourceExpression.arg(u"o."_s + quoteIdentifier(pair.source)));
+        auto r = connection.query(u"SELECT %1 FROM %2 g JOIN %3 o ON %4 WHERE %5 AND NOT %6 LIMIT 1000"_s.arg(
+            ghostKeyRead.join(u", "_s), qualifiedName(m_options.schema, m_options.ghost),
+            qualifiedName(m_options.schema, m_options.original), same.join(u" AND "_s),
+            KeyCodec::inSet(sourceKey, keys), KeyCodec::inSet(ghostKey, keys)));
+        while (r.next()) {
+            QStringList literals;
+            for (int i = 0; i < m_codec->size(); ++i)
+                literals << m_codec->literalFromText(i, r.bytes(i));
+            const QString key = KeyCodec::tuple(literals);
+            if (std::find(found.begin(), found.end(), key) == found.end())
+                found.push_back(key);
+        }
+    }
+    return found;
+}
+
+void Applier::flushWithRetries(Connection &connection, const std::vector<QString> &batchKeys)
+{
+    std::vector<QString> keys = batchKeys;
+    QString statements = u"START TRANSACTION; "_s + flushStatements(keys) + u"; COMMIT"_s;
     QElapsedTimer duplicateSince;
+    int widened = 0;
     for (int attempt = 1;; ++attempt) {
         try {
             connection.executeBatch(statements);
@@ -144,6 +182,16 @@ void Applier::flushWithRetries(Connection &connection, const std::vector<QString
             } catch (const DbException &) {
             }
             const unsigned code = error.code();
+            if (code == ER_DUP_ENTRY && widened < 8) {
+                if (const auto blockers = uniqueBlockers(connection, keys); !blockers.empty()) {
+                    SS_DEBUG("apply: {} row(s) hold values that this batch's rows now have; applying them together",
+                             blockers.size());
+                    keys.insert(keys.end(), blockers.begin(), blockers.end());
+                    statements = u"START TRANSACTION; "_s + flushStatements(keys) + u"; COMMIT"_s;
+                    ++widened;
+                    continue;
+                }
+            }
             if (code == ER_DUP_ENTRY) {
                 // Another changed row may still hold the value in the ghost until its own change is applied
                 // (its key sits in another partition or arrives later in the stream): wait and retry for a

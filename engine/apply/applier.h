@@ -62,7 +62,8 @@ private:
     void run(int partition);
     // `noWaitLock`: the server's NOWAIT shared-lock clause, empty when it has none.
     void apply(mysql::Connection &connection, const std::vector<QString> &keys, const QString &noWaitLock);
-    void flushWithRetries(mysql::Connection &connection, const std::vector<QString> &keys);
+    void flushWithRetries(mysql::Connection &connection, const std::vector<QString> &batchKeys);
+    [[nodiscard]] std::vector<QString> uniqueBlockers(mysql::Connection &connection, const std::vector<QString> &keys) const;
     [[nodiscard]] QString flushStatements(const std::vector<QString> &keys, const QString &lockClause) const;
 
     Options m_options;

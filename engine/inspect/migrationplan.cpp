@@ -185,6 +185,17 @@ bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, c
         plan.key = *candidate;
         plan.ghostKeyIndex = ghostIndex->name;
         plan.keyColumns = std::move(keyColumns);
+        for (const IndexInfo &index : ghost.indexes) {
+            if (!index.unique || index.name == plan.ghostKeyIndex)
+                continue;
+            std::vector<ColumnPair> mapped;
+            for (const QString &target : index.columns)
+                for (const ColumnPair &pair : plan.columns)
+                    if (pair.target.compare(target, Qt::CaseInsensitive) == 0)
+                        mapped.push_back(pair);
+            if (mapped.size() == static_cast<size_t>(index.columns.size()))
+                plan.otherUniqueIndexes.push_back(std::move(mapped));
+        }
         return true;
     }
     if (candidates.empty())

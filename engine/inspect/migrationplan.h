@@ -29,6 +29,9 @@ struct MigrationPlan {
     IndexInfo key;                   // the original's unique key used for chunking and row identity
     QString ghostKeyIndex;           // the ghost's unique index that makes `key` unique there
     std::vector<ColumnInfo> keyColumns; // original's definitions of key.columns, in key order
+    // The ghost's other unique indexes whose columns all come from the original (source -> target names): where a
+    // changed row can collide with a row whose own change is not applied yet (values moving between rows).
+    std::vector<std::vector<ColumnPair>> otherUniqueIndexes;
 
     [[nodiscard]] QStringList sourceColumns() const;
     // The SELECT list that reads the source columns for the target columns (sourceExpression applied),

@@ -366,6 +366,55 @@ private Q_SLOTS:
                  testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
     }
 
+    // Issue 12.8: unique values that move between rows (swapped through a temporary value in one transaction).
+    // When the two rows fell into different applier partitions, each waited for the other to free its value and
+    // the migration stopped with a false "unique-duplicates". Such rows are now applied together.
+    void uniqueValuesMovingBetweenRows()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_moving_unique"_s);
+        Connection primary = Connection::open(db.primary());
+        for (const QString &table : {u"s"_s, u"s_ref"_s}) {
+            primary.execute(u"CREATE TABLE %1 (id INT NOT NULL PRIMARY KEY, code VARCHAR(20) NOT NULL, v INT NOT NULL, "
+                            "UNIQUE KEY uk_code (code))"_s.arg(table));
+            primary.execute(u"INSERT INTO %1 SELECT seq, CONCAT('c', seq), seq FROM seq_1_to_5000"_s.arg(table));
+        }
+        testsupport::WriteLoad::Options options;
+        options.connection = db.primary();
+        options.statementsPerSecond = 100;
+        options.mirrorTables = {u"s"_s, u"s_ref"_s};
+        options.nextStatement = [](quint64, QRandomGenerator &random) {
+            const int a = random.bounded(1, 2501), b = random.bounded(2501, 5001);
+            return u"START TRANSACTION; SELECT code INTO @a FROM {T} WHERE id = %1 FOR UPDATE; "
+                   "SELECT code INTO @b FROM {T} WHERE id = %2 FOR UPDATE; "
+                   "UPDATE {T} SET code = CONCAT('tmp', id) WHERE id = %1; UPDATE {T} SET code = @a WHERE id = %2; "
+                   "UPDATE {T} SET code = @b, v = v + 1 WHERE id = %1; COMMIT"_s.arg(a).arg(b);
+        };
+        testsupport::WriteLoad load(options);
+        load.start();
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
+        auto spec = testsupport::sandboxSpec(db, u"s"_s, u"ADD COLUMN w INT"_s);
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        QElapsedTimer postponed;
+        const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
+            // Some seconds of swaps while only the appliers work, then the cut-over.
+            if (s.state == MigrationState::Postponed && !postponed.isValid())
+                postponed.start();
+            if (postponed.isValid() && postponed.elapsed() > 5000)
+                QFile::remove(postpone);
+        });
+        QTest::qWait(300);
+        load.stop();
+        QCOMPARE(load.errors(), 0u);
+        QVERIFY2(load.statements() > 100, qPrintable(QString::number(load.statements())));
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.code + u": "_s + outcome.failure.message));
+        primary.execute(u"ALTER TABLE s_ref ADD COLUMN w INT"_s);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"s"_s),
+                 testsupport::checksumTable(primary, db.name(), u"s_ref"_s));
+    }
+
     // Issue 12.2 (gh-ost's localtests autoinc-copy-deletes): rows with the highest ids deleted before the
     // migration; the new table's AUTO_INCREMENT must not be lower than the original's, or their ids come back.
     void autoIncrementNeverGoesBackwards()
