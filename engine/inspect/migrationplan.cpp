@@ -111,6 +111,12 @@ bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, c
         if (column.generated)
             continue;
         QString target = column.name;
+        // DROP COLUMN c, ADD COLUMN c: the ghost's c is a new column (every row gets its default, as in a native
+        // ALTER), not the old one under the same name.
+        if (alter.droppedColumns.contains(column.name, Qt::CaseInsensitive)) {
+            plan.droppedColumns << column.name;
+            continue;
+        }
         if (const QString renamed = renamedTarget(alter, column.name); !renamed.isEmpty()) {
             if (options.skipRenamedColumns) {
                 plan.droppedColumns << column.name;

@@ -415,6 +415,28 @@ private Q_SLOTS:
                  testsupport::checksumTable(primary, db.name(), u"s_ref"_s));
     }
 
+    // Issue 12.12 (gh-ost's localtests drop-null-add-not-null): DROP COLUMN c, ADD COLUMN c is a new column; a
+    // native ALTER gives every row its default. The engine mapped c by name and copied the old values.
+    void droppedAndReAddedColumnIsNew()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_readd"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, 5000, u"c INT NULL"_s);
+        for (const QString &table : {u"t"_s, u"t_ref"_s})
+            primary.execute(u"UPDATE %1 SET c = MOD(id, 10)"_s.arg(table));
+        const QString alter = u"DROP COLUMN c, ADD COLUMN c INT NOT NULL DEFAULT 47"_s;
+        const auto outcome = testsupport::runMigration(testsupport::sandboxSpec(db, u"t"_s, alter));
+        QTest::qWait(300);
+        load.writer->stop();
+        QCOMPARE(load.writer->errors(), 0u);
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.code + u": "_s + outcome.failure.message));
+        primary.execute(u"ALTER TABLE t_ref "_s + alter);
+        QCOMPARE(primary.scalar(u"SELECT COUNT(*) FROM t WHERE c <> 47"_s), std::optional<QString>(u"0"_s));
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
+                 testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+    }
+
     // Issue 12.2 (gh-ost's localtests autoinc-copy-deletes): rows with the highest ids deleted before the
     // migration; the new table's AUTO_INCREMENT must not be lower than the original's, or their ids come back.
     void autoIncrementNeverGoesBackwards()
