@@ -239,6 +239,8 @@ CutOverResult AtomicCutOver::attemptAtomic()
             mysql::prepareDataSession(flush, {true, true, m_timeout});
             flushPending(flush, true);
             carryAutoIncrement(flush);
+            if (m_hooks.beforeRename)
+                m_hooks.beforeRename(flush);
         }
 
         Connection rename = Connection::open(m_primary, u"cutover-rename"_s);

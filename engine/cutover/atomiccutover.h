@@ -50,6 +50,9 @@ public:
         std::function<bool(const QString &token, int timeoutMillis)> writeMarkerAndWait;
         // SQL that brings these changed keys over (Applier::flushStatements).
         std::function<QString(const std::vector<QString> &keys)> flushStatements;
+        // Runs on the flush session under the lock, after the last changes are applied and before the rename
+        // (recreating the original's triggers on the ghost). Optional.
+        std::function<void(mysql::Connection &session)> beforeRename;
     };
 
     AtomicCutOver(mysql::ConnectionSettings primary, QString schema, migration::TableNames names,

@@ -3,6 +3,7 @@
 #include "migrationrunner.h"
 
 #include "changelog.h"
+#include "triggers.h"
 
 #include <apply/applier.h>
 #include <apply/changeset.h>
@@ -172,7 +173,8 @@ void MigrationRunner::cutOver()
     cutover::AtomicCutOver cutover(m_topology.primary, m_spec.database, m_names, m_spec.cutOverLockTimeoutSeconds,
                                    m_spec.cutOver, *m_changes,
                                    {[this](const QString &token, int ms) { return writeMarkerAndWait(token, ms); },
-                                    [this](const std::vector<QString> &keys) { return m_applier->flushStatements(keys); }});
+                                    [this](const std::vector<QString> &keys) { return m_applier->flushStatements(keys); },
+                                    [this](Connection &session) { triggers::createOnGhost(session, m_spec, m_names, m_original); }});
     int backoff = 1;
     for (int attempt = 1;; ++attempt) {
         checkHelpers();
@@ -193,6 +195,8 @@ void MigrationRunner::cutOver()
             return;
         } catch (const cutover::CutOverAttemptFailed &failure) {
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
+            keepPrimaryAlive(true);
+            triggers::dropFromGhost(m_primary, m_spec, m_original);
             for (const QString &blocker : failure.blockers) {
                 SS_WARN("  blocking: {}", blocker.toStdString());
                 if (!m_summary.cutOverBlockers.contains(blocker))

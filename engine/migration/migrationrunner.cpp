@@ -2,6 +2,7 @@
 
 #include "changelog.h"
 #include "copytesthold.h"
+#include "triggers.h"
 
 #include <apply/applier.h>
 #include <apply/changecapture.h>
@@ -178,6 +179,11 @@ void MigrationRunner::validateOriginal()
                                             "online; pass --discard-foreign-keys to create the new table without "
                                             "them"_s.arg(m_spec.table, names.join(u", "_s)));
     }
+    if (const QString problem = triggers::namesProblem(m_primary, m_spec, m_original); !problem.isEmpty())
+        throw MigrationError(u"trigger-names"_s, problem);
+    if (m_spec.includeTriggers && !m_original.triggers.empty() && m_spec.cutOver != CutOverType::Atomic)
+        throw MigrationError(u"triggers"_s, u"--include-triggers works with the atomic cut-over only (the default): "
+                                            "drop --cut-over=two-step"_s);
     if (!m_original.triggers.empty() && !m_spec.includeTriggers) {
         QStringList names;
         for (const auto &t : m_original.triggers)

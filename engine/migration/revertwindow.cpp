@@ -135,7 +135,7 @@ void MigrationRunner::revertSwap()
     cutover::AtomicCutOver swapBack(m_topology.primary, m_spec.database, names, m_spec.cutOverLockTimeoutSeconds,
                                     CutOverType::Atomic, *m_changes,
                                     {[this](const QString &token, int ms) { return writeMarkerAndWait(token, ms); },
-                                     [this](const std::vector<QString> &keys) { return m_applier->flushStatements(keys); }});
+                                     [this](const std::vector<QString> &keys) { return m_applier->flushStatements(keys); }, {}});
     for (int attempt = 1;; ++attempt) {
         waitForBacklog(1000);
         try {

@@ -437,6 +437,43 @@ private Q_SLOTS:
                  testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
     }
 
+    // Issue 12.14: --include-triggers. The migration passed and the triggers stayed on the old table (_T_del): the
+    // new table had none and the application silently lost what they did. They are now recreated on the new table
+    // at the swap (name + --trigger-suffix); a name already taken anywhere in the schema is refused first.
+    void triggersAreCarriedToTheNewTable()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_triggers"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, 5000, u"n2 INT NULL"_s);
+        for (const QString &table : {u"t"_s, u"t_ref"_s})
+            primary.execute(u"CREATE TRIGGER %1_dbl BEFORE UPDATE ON %1 FOR EACH ROW SET NEW.n2 = NEW.n * 2"_s.arg(table));
+        primary.execute(u"CREATE TABLE other (i INT)"_s);
+        primary.execute(u"CREATE TRIGGER t_dbl_taken BEFORE INSERT ON other FOR EACH ROW SET NEW.i = 1"_s);
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN w INT"_s);
+        spec.includeTriggers = true;
+        spec.triggerSuffix = u"_taken"_s;
+        spec.forcedPreflightIds = {u"triggers"_s};
+        const auto refused = testsupport::runMigration(spec);
+        QVERIFY(!refused.succeeded);
+        QCOMPARE(refused.failure.code, u"trigger-names"_s);
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_t\\_gho'"_s).next());
+
+        spec.triggerSuffix = u"_new"_s;
+        const auto outcome = testsupport::runMigration(spec);
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.code + u": "_s + outcome.failure.message));
+        QTest::qWait(1500); // the application updates rows of the new table: its trigger must fire
+        load.writer->stop();
+        QCOMPARE(load.writer->errors(), 0u);
+        auto onNew = primary.query(u"SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = "
+                                   "DATABASE() AND EVENT_OBJECT_TABLE = 't'"_s);
+        QVERIFY(onNew.next());
+        QCOMPARE(onNew.text(0), u"t_dbl_new"_s);
+        primary.execute(u"ALTER TABLE t_ref ADD COLUMN w INT"_s);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
+                 testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+    }
+
     // Issue 12.2 (gh-ost's localtests autoinc-copy-deletes): rows with the highest ids deleted before the
     // migration; the new table's AUTO_INCREMENT must not be lower than the original's, or their ids come back.
     void autoIncrementNeverGoesBackwards()
