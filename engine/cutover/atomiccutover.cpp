@@ -155,6 +155,12 @@ void AtomicCutOver::requireLiveAppliers() const
         throw CutOverAttemptFailed(u"an applier stopped (its failure is reported next); the tables were not swapped"_s);
 }
 
+CutOverHalfSwapped::CutOverHalfSwapped(QString text)
+    : std::runtime_error(text.toStdString())
+    , message(std::move(text))
+{
+}
+
 CutOverResult AtomicCutOver::attempt()
 {
     // Resumed when an attempt fails (they were left paused when the pause itself timed out); kept paused after a
@@ -322,14 +328,30 @@ CutOverResult AtomicCutOver::attemptTwoStep()
     }
     QElapsedTimer timer;
     timer.start();
+    const QString old = qualifiedName(m_schema, m_names.old);
+    bool originalRenamed = false;
     try {
         flushPending(lock, false);
         carryAutoIncrement(lock);
         // Between these two statements the table name briefly does not exist: that is what two-step means.
-        lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(original, qualifiedName(m_schema, m_names.old)));
+        lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(original, old));
+        originalRenamed = true;
         lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(ghost, original));
         lock.execute(u"UNLOCK TABLES"_s);
     } catch (const DbException &error) {
+        if (originalRenamed) {
+            // The second rename failed: no table has the original's name. Put the original back, or say so.
+            try {
+                lock.execute(u"ALTER TABLE %1 RENAME %2"_s.arg(old, original));
+                lock.execute(u"UNLOCK TABLES"_s);
+            } catch (const DbException &undo) {
+                lock.close();
+                throw CutOverHalfSwapped(
+                    u"the two-step cut-over renamed %1 to %2, then failed to rename the new table into place (%3) "
+                    "and to rename the original back (%4). No table is named %1 now: run RENAME TABLE %2 TO %1 "
+                    "at once"_s.arg(original, old, error.error().message, undo.error().message));
+            }
+        }
         lock.close();
         throw CutOverAttemptFailed(error.error().toString());
     }

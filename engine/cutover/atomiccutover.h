@@ -24,6 +24,14 @@ public:
     QStringList blockers;
 };
 
+// A two-step cut-over whose second rename failed and whose undo failed too: no table has the original's name.
+// Not retryable; the DBA must act (the message says how).
+class CutOverHalfSwapped : public std::runtime_error {
+public:
+    explicit CutOverHalfSwapped(QString message);
+    QString message;
+};
+
 struct CutOverResult {
     qint64 lockMillis = 0; // how long the application's statements on the table waited
 };

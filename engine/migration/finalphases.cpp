@@ -193,6 +193,10 @@ void MigrationRunner::cutOver()
             SS_INFO("cut-over: swapped {} and {} (application writes waited {} ms)", m_spec.table.toStdString(),
                     m_names.ghost.toStdString(), result.lockMillis);
             return;
+        } catch (const cutover::CutOverHalfSwapped &halfSwapped) {
+            MigrationError error(u"two-step-half-swapped"_s, halfSwapped.message);
+            error.failure.originalUntouched = false;
+            throw error;
         } catch (const cutover::CutOverAttemptFailed &failure) {
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
             keepPrimaryAlive(true);

@@ -126,7 +126,7 @@ MigrationSummary MigrationRunner::run()
             keepWorkForResume(error.failure);
         else
             cleanupAfterFailure();
-        error.failure.originalUntouched = !m_swapped;
+        error.failure.originalUntouched = error.failure.originalUntouched && !m_swapped;
         m_context->setState(MigrationState::Failed);
         throw;
     } catch (const DbException &error) {

@@ -40,6 +40,9 @@ QString MigrationSpec::validate() const
         return u"--throttle-query is refused: "_s + problem;
     if (defaultRetries < 1)
         return u"--default-retries must be at least 1"_s;
+    if (cutOver == CutOverType::TwoStep && revertWindowSeconds > 0)
+        return u"--revert-window can't follow a two-step cut-over (it keeps the old table in sync from the atomic "
+               "swap's rename): use the default --cut-over=atomic"_s;
     if (reconnectLimitSeconds < 1 || reconnectLimitSeconds > 86400)
         return u"--reconnect-limit-seconds must be between 1 and 86400 (got %1)"_s.arg(reconnectLimitSeconds);
     if (stallLimitSeconds < 10 || stallLimitSeconds > 7 * 86400)

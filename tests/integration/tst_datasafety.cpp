@@ -397,18 +397,22 @@ private Q_SLOTS:
         QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
         auto spec = testsupport::sandboxSpec(db, u"s"_s, u"ADD COLUMN w INT"_s);
         spec.throttle.postponeCutOverFlagFile = postpone;
-        QElapsedTimer postponed;
+        quint64 swapsAtPostpone = 0;
+        bool postponed = false;
         const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
-            // Some seconds of swaps while only the appliers work, then the cut-over.
-            if (s.state == MigrationState::Postponed && !postponed.isValid())
-                postponed.start();
-            if (postponed.isValid() && postponed.elapsed() > 5000)
+            // While postponed only the appliers work: hold there until 100 more swaps went through them.
+            if (s.state == MigrationState::Postponed && !postponed) {
+                postponed = true;
+                swapsAtPostpone = load.statements();
+            }
+            if (postponed && load.statements() >= swapsAtPostpone + 100)
                 QFile::remove(postpone);
         });
         QTest::qWait(300);
         load.stop();
         QCOMPARE(load.errors(), 0u);
-        QVERIFY2(load.statements() > 100, qPrintable(QString::number(load.statements())));
+        QVERIFY(postponed);
+        QVERIFY2(load.statements() >= swapsAtPostpone + 100, qPrintable(QString::number(load.statements())));
         QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.code + u": "_s + outcome.failure.message));
         primary.execute(u"ALTER TABLE s_ref ADD COLUMN w INT"_s);
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"s"_s),
