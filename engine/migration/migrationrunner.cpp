@@ -269,7 +269,9 @@ void MigrationRunner::refuseNullKeys()
 void MigrationRunner::startStreaming()
 {
     m_codec = std::make_shared<apply::KeyCodec>(m_plan.keyColumns);
-    m_changes = std::make_shared<apply::ChangeSet>(m_spec.applyWorkers, 2'000'000);
+    // SHADOWSWAP_TEST_QUEUE_CAPACITY: a small queue, for the test that fills it (tests/faults).
+    const qsizetype testCapacity = qEnvironmentVariableIntValue("SHADOWSWAP_TEST_QUEUE_CAPACITY");
+    m_changes = std::make_shared<apply::ChangeSet>(m_spec.applyWorkers, testCapacity > 0 ? size_t(testCapacity) : 2'000'000);
     m_heartbeat = std::make_unique<Heartbeat>(m_topology.primary, m_spec.database, m_names.changelog,
                                               static_cast<int>(m_spec.heartbeatIntervalMillis));
     m_heartbeat->start();
@@ -352,6 +354,9 @@ void MigrationRunner::waitWhileThrottled(const std::function<void()> &duringWait
         QString reason;
         if (m_context->manualThrottle)
             reason = u"throttled by the operator"_s;
+        else if (m_changes && m_changes->readerWaiting())
+            // The copy adds work for the appliers; while they are behind, let them catch up first.
+            reason = u"the changed-key queue is full: the binlog reader waits for the appliers"_s;
         else
             reason = m_context->sourceThrottleReason();
         if (reason.isEmpty() || m_context->abortRequested) {
@@ -398,9 +403,9 @@ void MigrationRunner::copyRows()
                            [this] { waitForBacklog(0); },
                            [this, &testHold] {
                                checkHelpers();
+                               holdCopyForTest(testHold);
                                // A dead reader or applier fails the run at once, even while throttled.
                                waitWhileThrottled([this] { checkHelpers(); });
-                               holdCopyForTest(testHold);
                            },
                            [this] { reconnectPrimary(); });
     m_copyStarted = true;

@@ -369,6 +369,33 @@ private Q_SLOTS:
         expectFinishedEqual(resumed, primary, db, load, u"copy: finished before the interruption"_s);
     }
 
+    // The appliers stall (here: a session holds the ghost locked) while the load keeps writing: the changed-key
+    // queue fills and the binlog reader waits for room, saying so; once the appliers move again, the queue drains
+    // and the run finishes by itself. The queue is made small for the test
+    // (SHADOWSWAP_TEST_QUEUE_CAPACITY); a real one holds 2,000,000 keys or 256 MiB.
+    void aFullQueueHoldsTheReaderOnlyUntilTheAppliersCatchUp()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"fault_full_queue"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, tableRows);
+        QTemporaryDir dir;
+        qputenv("SHADOWSWAP_TEST_QUEUE_CAPACITY", "50");
+        CliRun cli(db, dir.filePath(u"hold"_s), {});
+        qunsetenv("SHADOWSWAP_TEST_QUEUE_CAPACITY");
+        QString why;
+        QVERIFY2(cli.waitUntilHeld(primary, &why), qPrintable(why));
+        Connection blocker = Connection::open(db.primary());
+        blocker.execute(u"LOCK TABLES _t_gho READ"_s);
+        cli.release(); // the copy would go on, but must wait for the appliers too
+        QTRY_VERIFY_WITH_TIMEOUT(cli.output().contains(u"the changed-key queue is full"_s) || !cli.running(), 60000);
+        QVERIFY2(cli.running(), qPrintable(cli.output().right(2000)));
+        QTest::qWait(3000); // the load keeps writing; nothing may fail meanwhile
+        QVERIFY2(cli.running(), qPrintable(cli.output().right(2000)));
+        blocker.execute(u"UNLOCK TABLES"_s);
+        expectFinishedEqual(cli, primary, db, load, u"the changed-key queue has room again"_s);
+    }
+
     void silentConnectionToTheReplicaIsNoticedAndReplaced()
     {
         REQUIRE_SANDBOX(sandbox);
