@@ -39,8 +39,9 @@ class Heartbeat;
 // connect → validate → create ghost and changelog → stream binlog → copy rows (appliers running alongside) →
 // postpone (optional) → verify → cut over → clean up, checkpointing progress into _T_ghk (or, with --resume,
 // continuing from that checkpoint). Helper threads (binlog reader, appliers, heartbeat) are
-// started and always stopped here. Any failure or abort before the swap drops the ghost and changelog and
-// leaves the original table and its traffic untouched, then rethrows (MigrationError / MigrationAborted).
+// started and always stopped here. A failure or abort before the swap leaves the original table and its traffic
+// untouched, then rethrows (MigrationError / MigrationAborted). An abort, or a failure before the copy began,
+// drops the ghost and changelog; a failure after it keeps them and the checkpoint for --resume.
 class MigrationRunner {
 public:
     // `hooks` (optional, owned by the caller) runs gh-ost's hooks at the milestones; a failing one stops the run.
