@@ -74,6 +74,8 @@ MigrationSummary MigrationRunner::run()
         mysql::prepareDataSession(m_primary, {!m_spec.skipStrictMode, true, 10});
 
         m_context->setState(MigrationState::Validating);
+        if (m_spec.execute)
+            refuseServerIdInUse();
         // A resume right after a kill -9 may find the dead process's session still holding the lock.
         claimTable(m_primary, m_spec.resume ? 30 : 0);
         m_primaryCheckedAt.start();
@@ -245,6 +247,30 @@ void MigrationRunner::buildPlan()
     SS_INFO("plan: key {} ({}); {} columns copied, dropped [{}], added [{}]", m_plan.key.name.toStdString(),
             m_plan.key.columns.join(u", "_s).toStdString(), m_plan.columns.size(),
             m_plan.droppedColumns.join(u", "_s).toStdString(), m_plan.addedColumns.join(u", "_s).toStdString());
+}
+
+void MigrationRunner::refuseServerIdInUse()
+{
+    // The server ends an older binlog connection that uses the same id: taking a connected replica's id would cut
+    // that replica off (and the replica, reconnecting, would cut this run off in turn).
+    const quint32 id = m_spec.replicaServerId;
+    Connection inspector = Connection::open(m_topology.inspector, u"inspect"_s);
+    QString holder;
+    if (m_topology.inspectorFacts.serverId == id)
+        holder = u"the server itself (%1)"_s.arg(m_topology.inspectorFacts.endpoint);
+    try {
+        auto hosts = inspector.query(u"SHOW SLAVE HOSTS"_s);
+        while (holder.isEmpty() && hosts.next())
+            if (hosts.text(0).toULongLong() == id)
+                holder = u"a connected replica (%1:%2)"_s.arg(hosts.text(1), hosts.text(2));
+    } catch (const DbException &) {
+        // Without REPLICATION MASTER ADMIN / SLAVE MONITOR the list can't be read; the server's own id was checked.
+    }
+    if (!holder.isEmpty())
+        throw MigrationError(u"server-id-in-use"_s,
+                             u"--replica-server-id %1 is used by %2 on %3: reading the binlog with it would disconnect "
+                             "that replica. Nothing was changed; choose an unused id"_s.arg(id).arg(
+                                 holder, m_topology.inspectorFacts.endpoint));
 }
 
 void MigrationRunner::refuseNullKeys()

@@ -56,6 +56,7 @@ private:
     void prepareGhost();
     void buildPlan(); // from m_original and the ghost as it is on the server
     void refuseNullKeys(); // a nullable key (--allow-nullable-unique-key) with NULLs would lose those rows
+    void refuseServerIdInUse(); // --replica-server-id taken by the inspected server or one of its replicas
     // --resume (resume.cpp): the checkpoint, the ghost and the binlog it needs, all checked before anything runs.
     void refuseOrAdoptLeftovers();
     // A named lock on the migrated server, held by the worker's connection for the whole run: a second run on the

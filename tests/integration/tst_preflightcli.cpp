@@ -242,6 +242,29 @@ private Q_SLOTS:
         QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_%1\\_gh_'"_s.arg(longName)).next());
     }
 
+    // Issue 13: a binlog client server id that a replica (or the server itself) uses would disconnect it.
+    void serverIdInUseIsRefused()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"serverid"_s);
+        engine::mysql::Connection primary = engine::mysql::Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT)"_s);
+        engine::mysql::Connection replica = engine::mysql::Connection::open(db.replica());
+        testsupport::waitForReplica(primary, replica);
+        const QString replicaId = replica.scalar(u"SELECT @@server_id"_s).value_or(u"0"_s);
+        const QStringList target{u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s, u"ADD COLUMN z INT"_s,
+                                 u"--execute"_s, u"--history-file=off"_s, u"--replica-server-id"_s, replicaId};
+        Run run = runCli(sandbox.replica, target, false); // the replica's own id, reading the replica
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"[server-id-in-use]"_s) && run.err.contains(u"the server itself"_s), qPrintable(run.err));
+        run = runCli(sandbox.primary, target + QStringList{u"--allow-on-master"_s}, false); // a connected replica's id
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"[server-id-in-use]"_s) && run.err.contains(u"a connected replica"_s), qPrintable(run.err));
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_t\\_gho'"_s).next());
+        QCOMPARE(replica.scalar(u"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Slave_IO'"_s)
+                     .value_or(u"0"_s), u"1"_s); // replication was not cut off
+    }
+
     void preflightThatCannotRunExitsOne()
     {
         REQUIRE_SANDBOX(sandbox);
