@@ -111,14 +111,22 @@ bool AtomicCutOver::renamePassedGhost(Connection &side) const
     }
 }
 
+namespace {
+constexpr auto sentryComment = "shadowswap-cut-over-sentry";
+} // namespace
+
+bool isCutOverSentry(Connection &connection, const QString &schema, const QString &table)
+{
+    return connection.scalar(u"SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 "
+                             "AND TABLE_NAME = %2"_s.arg(connection.quote(schema), connection.quote(table)))
+        == QString::fromLatin1(sentryComment);
+}
+
 void AtomicCutOver::dropStaleSentry(Connection &side) const
 {
     // A lock session that died while it waited (killed, wait_timeout) leaves its sentry behind, and every later
-    // attempt would fail creating it. Ours carries its comment; anything else under that name is not touched.
-    const QString comment = side.scalar(u"SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 "
-                                        "AND TABLE_NAME = %2"_s.arg(side.quote(m_schema), side.quote(m_names.sentry)))
-                                .value_or(QString());
-    if (comment != u"shadowswap-cut-over-sentry"_s)
+    // attempt would fail creating it. Anything else under that name is not touched.
+    if (!isCutOverSentry(side, m_schema, m_names.sentry))
         return;
     SS_WARN("cut-over: dropping the sentry {} a previous attempt left behind", m_names.sentry.toStdString());
     side.execute(u"DROP TABLE "_s + qualifiedName(m_schema, m_names.sentry));
@@ -224,7 +232,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
     };
     try {
         dropStaleSentry(side);
-        lock.execute(u"CREATE TABLE %1 (id INT PRIMARY KEY) ENGINE=InnoDB COMMENT='shadowswap-cut-over-sentry'"_s.arg(sentry));
+        lock.execute(u"CREATE TABLE %1 (id INT PRIMARY KEY) ENGINE=InnoDB COMMENT='%2'"_s.arg(sentry, QString::fromLatin1(sentryComment)));
         sentryCreated = true;
         // READ, not WRITE, on the table, and no lock on the ghost: the rename takes its metadata locks in name
         // order, and it must end up queued on the table itself (not on a ghost we hold) before we unlock.

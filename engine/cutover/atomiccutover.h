@@ -24,6 +24,9 @@ public:
     QStringList blockers;
 };
 
+// True when `table` is a sentry a cut-over left behind (ours by its comment): safe to drop.
+bool isCutOverSentry(mysql::Connection &connection, const QString &schema, const QString &table);
+
 // A two-step cut-over whose second rename failed and whose undo failed too: no table has the original's name.
 // Not retryable; the DBA must act (the message says how).
 class CutOverHalfSwapped : public std::runtime_error {

@@ -9,6 +9,7 @@
 #include <apply/changecapture.h>
 #include <apply/changeset.h>
 #include <apply/keycodec.h>
+#include <cutover/atomiccutover.h>
 #include <logging/logging.h>
 #include <mysql/sqltext.h>
 
@@ -20,16 +21,6 @@ using engine::mysql::qualifiedName;
 
 namespace engine::migration {
 
-namespace {
-constexpr auto sentryComment = "shadowswap-cut-over-sentry"; // atomiccutover.cpp
-
-bool isCutOverSentry(Connection &connection, const QString &schema, const QString &table)
-{
-    return connection.scalar(u"SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 "
-                             "AND TABLE_NAME = %2"_s.arg(connection.quote(schema), connection.quote(table)))
-        == QString::fromLatin1(sentryComment);
-}
-} // namespace
 
 QString MigrationRunner::tableLockName() const
 {
@@ -70,7 +61,7 @@ void MigrationRunner::refuseOrAdoptLeftovers()
 
     if (m_spec.resume) {
         // A cut-over cut short leaves its sentry (an empty table under the old table's name): harmless to drop.
-        if (exists(m_names.old) && isCutOverSentry(m_primary, db, m_names.old))
+        if (exists(m_names.old) && cutover::isCutOverSentry(m_primary, db, m_names.old))
             drop(m_names.old);
         if (!exists(m_names.ghost)) {
             if (exists(m_names.old))

@@ -69,12 +69,10 @@ bool tableExists(Connection &primary, const QString &table)
 // Rows copied according to the checkpoint in _t_ghk; 0 while there is none, -1 once the copy is complete.
 qint64 checkpointedRows(Connection &primary)
 {
-    if (!tableExists(primary, u"_t_ghk"_s))
+    const testsupport::CheckpointRow row = testsupport::readCheckpoint(primary);
+    if (!row.keyWritten)
         return 0;
-    auto r = primary.query(u"SELECT last_copied_key IS NOT NULL, copy_complete, rows_copied FROM _t_ghk"_s);
-    if (!r.next() || r.toInt(0) != 1)
-        return 0;
-    return r.toInt(1) == 1 ? -1 : qint64(r.toUInt(2));
+    return row.copyComplete ? -1 : qint64(row.rowsCopied);
 }
 
 // The console with its History page over the journal at `path`.
