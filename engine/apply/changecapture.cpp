@@ -140,10 +140,8 @@ void ChangeCapture::run(binlog::BinlogPosition from)
                 mysql::DbError gaveUp = error.error();
                 gaveUp.message = u"%1 (the binlog reader reconnected %2 time(s) over %3 s from %4 and gave up; "
                                  "raise --default-retries or --reconnect-limit-seconds to keep trying longer)"_s
-                                     .arg(gaveUp.message)
-                                     .arg(attempts - 1)
-                                     .arg(lostSince.elapsed() / 1000)
-                                     .arg(start.toString());
+                                     .arg(gaveUp.message, QString::number(attempts - 1),
+                                          QString::number(lostSince.elapsed() / 1000), start.toString());
                 fail(std::make_exception_ptr(mysql::DbException(std::move(gaveUp))));
                 break;
             }
@@ -221,9 +219,8 @@ void ChangeCapture::stream(const binlog::BinlogPosition &from, const std::functi
                             u"schema-changed"_s,
                             u"the binlog shows %1 columns for %2.%3 but the table had %4 when the migration started: "
                             "its schema changed during the migration. Abort, and run the migration again"_s
-                                .arg(rows.table->columns.size())
-                                .arg(schema, table)
-                                .arg(m_options.tableColumnCount));
+                                .arg(QString::number(rows.table->columns.size()), schema, table,
+                                     QString::number(m_options.tableColumnCount)));
                     auto addKeyOf = [&](const binlog::Row &row) {
                         QStringList literals;
                         for (int i = 0; i < static_cast<int>(m_options.keyOrdinals.size()); ++i)

@@ -116,7 +116,7 @@ TableMap decodeTableMap(QByteArrayView body, int tableIdBytes)
     map.table = readName(in, "table name");
     const quint64 count = in.packedInt("column count");
     if (count > 4096)
-        throw BinlogFormatError(u"table map for %1.%2 declares %3 columns"_s.arg(map.schema, map.table).arg(count));
+        throw BinlogFormatError(u"table map for %1.%2 declares %3 columns"_s.arg(map.schema, map.table, QString::number(count)));
     const QByteArrayView types = in.bytes(static_cast<qsizetype>(count), "column types");
     const quint64 metaLength = in.packedInt("metadata length");
     ByteReader meta(in.bytes(static_cast<qsizetype>(metaLength), "column metadata block"));

@@ -172,8 +172,7 @@ bool RowCopier::copyNextChunk()
     const QString withinMax = KeyCodec::atMost(m_sourceKeyColumns, m_max);
     auto end = readKey(u"SELECT %1 FROM %2 FORCE INDEX (%3) WHERE %4%5 ORDER BY %6 LIMIT 1 OFFSET %7"_s.arg(
         m_codec->selectExpressions().join(u", "_s), table, quoteIdentifier(m_plan.key.name), lower, withinMax,
-        m_sourceKeyColumns.join(u", "_s))
-                           .arg(m_chunkSize - 1));
+        m_sourceKeyColumns.join(u", "_s), QString::number(m_chunkSize - 1)));
     const QStringList upper = end.value_or(m_max);
     const QString range = lower + KeyCodec::atMost(m_sourceKeyColumns, upper);
     const QString ghostRange = (m_last ? KeyCodec::greaterThan(m_ghostKeyColumns, *m_last) + u" AND "_s : QString())

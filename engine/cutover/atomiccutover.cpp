@@ -242,7 +242,7 @@ CutOverResult AtomicCutOver::attemptAtomic()
         } catch (const DbException &error) {
             if (error.code() == ER_LOCK_WAIT_TIMEOUT)
                 throw CutOverAttemptFailed(u"could not lock %1 within %2 s: other sessions hold it"_s.arg(
-                                               m_names.original).arg(m_timeout),
+                                               m_names.original, QString::number(m_timeout)),
                                            describeLockBlockers(side, m_schema, m_names.original, {lock.threadId()}));
             throw;
         }
@@ -297,8 +297,8 @@ CutOverResult AtomicCutOver::attemptAtomic()
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
         if (!renameQueued && !renameDone)
-            throw CutOverAttemptFailed(u"the rename was not seen queued on %1 within %2 s"_s.arg(m_names.original)
-                                           .arg(m_timeout));
+            throw CutOverAttemptFailed(u"the rename was not seen queued on %1 within %2 s"_s.arg(
+                                           m_names.original, QString::number(m_timeout)));
         lock.execute(u"UNLOCK TABLES"_s);
         locked = false;
         const qint64 lockMillis = lockTimer.elapsed();

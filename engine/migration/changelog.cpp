@@ -92,8 +92,8 @@ void Heartbeat::run()
                 connection = Connection::open(settings, u"heartbeat"_s);
             }
             connection.execute(u"INSERT INTO %1 (id, hint, value) VALUES (1, 'heartbeat', '%2') "
-                               "ON DUPLICATE KEY UPDATE last_update = NOW(6), value = VALUES(value)"_s.arg(table)
-                                   .arg(changelog::nowNanos()));
+                               "ON DUPLICATE KEY UPDATE last_update = NOW(6), value = VALUES(value)"_s.arg(
+                                   table, QString::number(changelog::nowNanos())));
         } catch (const mysql::DbException &error) {
             ++m_failures;
             SS_WARN("heartbeat: {}", error.error().toString().toStdString());

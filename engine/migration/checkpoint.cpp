@@ -53,14 +53,12 @@ void write(Connection &connection, const QString &schema, const QString &table, 
             QJsonDocument(QJsonArray::fromStringList(*point.lastCopiedKey)).toJson(QJsonDocument::Compact)));
     connection.execute(u"REPLACE INTO %1 (id, binlog_file, binlog_offset, gtid_set, source_server, last_copied_key, "
                        "copy_complete, rows_copied, events_applied, alter_text, ghost_definition) "
-                       "VALUES (1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11)"_s.arg(qualifiedName(schema, table),
-                                                                                    connection.quote(point.position.file))
-                           .arg(point.position.offset)
-                           .arg(connection.quote(point.position.gtidSet), connection.quote(point.sourceServer), key)
-                           .arg(point.copyComplete ? 1 : 0)
-                           .arg(point.rowsCopied)
-                           .arg(point.eventsApplied)
-                           .arg(connection.quote(point.alter), connection.quote(point.ghostDefinition)));
+                       "VALUES (1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11)"_s.arg(
+                           qualifiedName(schema, table), connection.quote(point.position.file),
+                           QString::number(point.position.offset), connection.quote(point.position.gtidSet),
+                           connection.quote(point.sourceServer), key, point.copyComplete ? u"1"_s : u"0"_s,
+                           QString::number(point.rowsCopied), QString::number(point.eventsApplied),
+                           connection.quote(point.alter), connection.quote(point.ghostDefinition)));
 }
 
 std::optional<Checkpoint> read(Connection &connection, const QString &schema, const QString &table)

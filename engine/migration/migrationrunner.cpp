@@ -269,8 +269,8 @@ void MigrationRunner::refuseServerIdInUse()
     if (!holder.isEmpty())
         throw MigrationError(u"server-id-in-use"_s,
                              u"--replica-server-id %1 is used by %2 on %3: reading the binlog with it would disconnect "
-                             "that replica. Nothing was changed; choose an unused id"_s.arg(id).arg(
-                                 holder, m_topology.inspectorFacts.endpoint));
+                             "that replica. Nothing was changed; choose an unused id"_s.arg(QString::number(id), holder,
+                                                                               m_topology.inspectorFacts.endpoint));
 }
 
 void MigrationRunner::refuseNullKeys()

@@ -37,7 +37,7 @@ QString namesProblem(mysql::Connection &connection, const MigrationSpec &spec, c
         const QString name = newName(trigger, spec);
         if (name.size() > 64)
             return u"trigger %1 with --trigger-suffix %2 is %3 characters long; MySQL allows 64. Choose a shorter "
-                   "suffix"_s.arg(trigger.name, spec.triggerSuffix).arg(name.size());
+                   "suffix"_s.arg(trigger.name, spec.triggerSuffix, QString::number(name.size()));
         auto holder = connection.query(u"SELECT EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE "
                                        "TRIGGER_SCHEMA = %1 AND TRIGGER_NAME = %2"_s.arg(connection.quote(spec.database),
                                                                                          connection.quote(name)));

@@ -72,10 +72,9 @@ void reconnect(Connection &connection, const RetryPolicy &policy, const std::fun
     }
     last.message = u"lost the connection to %1 (%2) and could not get it back: %3 attempt(s) over %4 s, the last "
                    "failing with: %5. Raise --default-retries to keep trying longer"_s
-                       .arg(settings.describe(), purpose)
-                       .arg(std::min(attempt, std::max(1, policy.retries)))
-                       .arg(since.elapsed() / 1000)
-                       .arg(last.message);
+                       .arg(settings.describe(), purpose,
+                            QString::number(std::min(attempt, std::max(1, policy.retries))),
+                            QString::number(since.elapsed() / 1000), last.message);
     throw DbException(std::move(last));
 }
 

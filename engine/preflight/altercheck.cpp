@@ -194,8 +194,7 @@ private:
                                 .arg(mysql::qualifiedName(context.request().database, scratch.name()),
                                      identifierList(plan.targetColumns()), plan.sourceSelectList(),
                                      context.qualifiedTable(), quoteIdentifier(plan.key.name),
-                                     identifierList(plan.key.columns))
-                                .arg(sampleRows);
+                                     identifierList(plan.key.columns), QString::number(sampleRows));
         // Enough room for duplicate-key warnings (counted by new_unique_duplicates) not to hide data warnings.
         context.executeCleanup(server, u"SET SESSION max_error_count = 1000"_s);
         QElapsedTimer clock;

@@ -34,7 +34,7 @@ struct Session {
 
     [[nodiscard]] QString describe() const
     {
-        QString text = u"id %1, %2@%3, %4 for %5 s"_s.arg(id).arg(user, host, command).arg(time);
+        QString text = u"id %1, %2@%3, %4 for %5 s"_s.arg(QString::number(id), user, host, command, QString::number(time));
         if (!db.isEmpty())
             text += u", db "_s + db;
         if (!state.isEmpty())
@@ -87,13 +87,10 @@ private:
             const Session session = Session::read(rows, 0);
             m_idleInTransaction.insert(session.id, session.idle());
             lines << u"Transaction open %1 s (%2, %3 row(s) locked, %4 modified, %5 table(s) locked): %6%7"_s
-                         .arg(rows.toInt(8))
-                         .arg(rows.text(9))
-                         .arg(rows.toInt(10))
-                         .arg(rows.toInt(11))
-                         .arg(rows.toInt(12))
-                         .arg(session.describe(), session.idle() ? u" (idle, holding its transaction open)"_s : QString());
-            kills << u"KILL %1; -- %2@%3, rolls back its transaction"_s.arg(session.id).arg(session.user, session.host);
+                         .arg(QString::number(rows.toInt(8)), rows.text(9), QString::number(rows.toInt(10)),
+                              QString::number(rows.toInt(11)), QString::number(rows.toInt(12)), session.describe(),
+                              session.idle() ? u" (idle, holding its transaction open)"_s : QString());
+            kills << u"KILL %1; -- %2@%3, rolls back its transaction"_s.arg(QString::number(session.id), session.user, session.host);
         }
         if (lines.isEmpty()) {
             sink.add(okFinding(u"long_transactions"_s,
@@ -190,7 +187,7 @@ private:
             severity = std::max(severity, level);
             lines << u"%1: %2 — %3"_s.arg(lock, verdict, session.describe());
             if (level != Severity::Ok && !pending && !seen.contains(session.id)) {
-                kills << u"KILL %1; -- %2@%3%4"_s.arg(session.id).arg(session.user, session.host,
+                kills << u"KILL %1; -- %2@%3%4"_s.arg(QString::number(session.id), session.user, session.host,
                                                                      session.idle() ? u", rolls back its transaction"_s
                                                                                     : QString());
                 seen.insert(session.id);

@@ -189,7 +189,7 @@ VerifyResult ChecksumVerifier::run()
         const QString lower = last ? KeyCodec::greaterThan(sourceKey, *last) : u"TRUE"_s;
         auto end = snapshot.query(u"SELECT %1 FROM %2 FORCE INDEX (%3) WHERE %4 ORDER BY %5 LIMIT 1 OFFSET %6"_s.arg(
             m_codec->selectExpressions().join(u", "_s), original, quoteIdentifier(m_plan.key.name), lower,
-            sourceKey.join(u", "_s)).arg(m_options.rowsPerChunk - 1));
+            sourceKey.join(u", "_s), QString::number(m_options.rowsPerChunk - 1)));
         std::optional<QStringList> upper;
         if (end.next()) {
             QStringList literals;

