@@ -56,6 +56,61 @@ bool convertTimeZones(MigrationPlan &plan, const TableSchema &original, const Ta
     return true;
 }
 
+namespace {
+// The members of "enum('a','it''s')" or "set(...)", as SHOW CREATE / COLUMN_TYPE print them.
+QStringList membersOf(const QString &columnType)
+{
+    QStringList members;
+    const qsizetype open = columnType.indexOf(u'(');
+    QString current;
+    bool quoted = false;
+    for (qsizetype i = open + 1; open >= 0 && i < columnType.size(); ++i) {
+        const QChar c = columnType[i];
+        if (!quoted) {
+            if (c == u'\'')
+                quoted = true;
+            else if (c == u')')
+                break;
+            continue;
+        }
+        if (c == u'\'' && i + 1 < columnType.size() && columnType[i + 1] == u'\'') {
+            current += c;
+            ++i;
+        } else if (c == u'\'') {
+            quoted = false;
+            members << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    return members;
+}
+} // namespace
+
+bool keyMembersKeepTheirNumbers(const MigrationPlan &plan, const TableSchema &original, const TableSchema &ghost,
+                                QString *error)
+{
+    for (const ColumnPair &pair : plan.columns) {
+        if (!plan.key.columns.contains(pair.source, Qt::CaseInsensitive))
+            continue;
+        const ColumnInfo *source = original.column(pair.source);
+        const ColumnInfo *target = ghost.column(pair.target);
+        if (!source || !target || (source->dataType != u"enum"_s && source->dataType != u"set"_s))
+            continue;
+        const QStringList before = membersOf(source->columnType);
+        const QStringList after = target->dataType == source->dataType ? membersOf(target->columnType) : QStringList();
+        if (after.size() >= before.size() && after.mid(0, before.size()) == before)
+            continue;
+        *error = u"column %1 of the chosen key %2 is %3 and the ALTER changes it to %4: its members would get other "
+                 "numbers, and the key's values travel as member numbers. Nothing was changed. Add new members at the "
+                 "end of the list only (existing members keep their place), or use a native ALTER for this change"_s
+                     .arg(pair.source, plan.key.name, source->columnType, target->columnType);
+        return false;
+    }
+    return true;
+}
+
 QStringList MigrationPlan::targetColumns() const
 {
     QStringList names;

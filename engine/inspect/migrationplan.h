@@ -52,6 +52,12 @@ struct PlanOptions {
 bool convertTimeZones(MigrationPlan &plan, const TableSchema &original, const TableSchema &ghost,
                       const QString &serverTimeZone, QString *error);
 
+// ENUM and SET columns of the chosen key travel as member numbers (the binlog's form and the copy's key order). False
+// (with `error`) when the ALTER gives a member of such a column another number: only members appended at the end
+// keep every existing number.
+bool keyMembersKeepTheirNumbers(const MigrationPlan &plan, const TableSchema &original, const TableSchema &ghost,
+                                QString *error);
+
 // Builds the plan or explains, in `error`, why the migration can't proceed and what to do about it.
 bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, const AlterAnalysis &alter,
                         const PlanOptions &options, MigrationPlan &plan, QString *error);

@@ -237,6 +237,8 @@ void MigrationRunner::buildPlan()
     const QString serverZone = m_primary.scalar(u"SELECT @@GLOBAL.time_zone"_s).value_or(u"SYSTEM"_s);
     if (!inspect::convertTimeZones(m_plan, m_original, m_ghost, serverZone, &problem))
         throw MigrationError(u"datetime-timestamp-key"_s, problem);
+    if (!inspect::keyMembersKeepTheirNumbers(m_plan, m_original, m_ghost, &problem))
+        throw MigrationError(u"enum-key-members"_s, problem);
     m_summary.newCreateStatement = m_ghost.createStatement;
     if (m_spec.revertWindowSeconds > 0 && !m_spec.testOnReplica)
         if (const QString why = inverseProblem(); !why.isEmpty())

@@ -97,6 +97,46 @@ private Q_SLOTS:
         QCOMPARE(testsupport::checksumTable(primary, db.name(), table),
                  testsupport::checksumTable(primary, db.name(), table + u"_ref"_s));
     }
+    // Issue 12.11: an ENUM column of the chosen key whose member list changes. Keys travel as member numbers (the
+    // binlog's form); when the ALTER moves members, a number names another member in the new table: the applier
+    // changed other rows and verification failed every time (with --verify=false, the swap kept the damage).
+    // Members appended at the end keep their numbers and migrate; moved or removed ones are refused up front.
+    void enumKeyWhoseMembersChange()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_enumkey"_s);
+        Connection primary = Connection::open(db.primary());
+        for (const QString &name : {u"e"_s, u"e_ref"_s}) {
+            primary.execute(u"CREATE TABLE %1 (kind ENUM('a','b','c') NOT NULL, id INT NOT NULL, v INT NOT NULL, "
+                            "PRIMARY KEY (kind, id))"_s.arg(name));
+            primary.execute(u"INSERT INTO %1 SELECT ELT(1 + MOD(seq, 3), 'a', 'b', 'c'), seq, seq FROM seq_1_to_9000"_s
+                                .arg(name));
+        }
+        const QString reordered = u"MODIFY kind ENUM('z','a','b','c') NOT NULL"_s;
+        auto refusedSpec = testsupport::sandboxSpec(db, u"e"_s, reordered);
+        refusedSpec.verify = false; // the refusal must not depend on verification
+        const auto refused = testsupport::runMigration(refusedSpec);
+        QVERIFY(!refused.succeeded);
+        QCOMPARE(refused.failure.code, u"enum-key-members"_s);
+        QVERIFY2(refused.failure.message.contains(u"kind"_s) && refused.failure.message.contains(u"end"_s),
+                 qPrintable(refused.failure.message));
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_e\\_gho'"_s).next());
+
+        auto load = updatesAndDeletes(db, u"e"_s, 9000, u"(kind, id)"_s,
+                                      u"(ELT(1 + MOD(%1, 3), 'a', 'b', 'c'), %1)"_s);
+        load->start();
+        const QString appended = u"MODIFY kind ENUM('a','b','c','d') NOT NULL"_s;
+        auto spec = testsupport::sandboxSpec(db, u"e"_s, appended);
+        spec.chunkSize = 500;
+        const auto outcome = testsupport::runMigration(spec);
+        QTest::qWait(300);
+        load->stop();
+        QCOMPARE(load->errors(), 0u);
+        QVERIFY2(outcome.succeeded, qPrintable(describe(outcome)));
+        primary.execute(u"ALTER TABLE e_ref "_s + appended);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"e"_s),
+                 testsupport::checksumTable(primary, db.name(), u"e_ref"_s));
+    }
 };
 
 QTEST_MAIN(TestDataSafetyEdges)
