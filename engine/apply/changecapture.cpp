@@ -221,10 +221,34 @@ void ChangeCapture::stream(const binlog::BinlogPosition &from, const std::functi
                             "its schema changed during the migration. Abort, and run the migration again"_s
                                 .arg(QString::number(rows.table->columns.size()), schema, table,
                                      QString::number(m_options.tableColumnCount)));
-                    auto addKeyOf = [&](const binlog::Row &row) {
+                    const auto present = [](const std::vector<bool> &flags, int ordinal) {
+                        return static_cast<size_t>(ordinal) < flags.size() && flags[static_cast<size_t>(ordinal)];
+                    };
+                    // binlog_row_image=MINIMAL (a session may set it): the before image holds only the primary
+                    // key, the after image only what changed. A key column missing after an update is unchanged.
+                    for (int i = 0; i < static_cast<int>(m_options.keyOrdinals.size()); ++i) {
+                        const int ordinal = m_options.keyOrdinals[static_cast<size_t>(i)];
+                        const bool needed = rows.kind == binlog::RowsKind::Insert ? !present(rows.afterPresent, ordinal)
+                                                                                   : !present(rows.beforePresent, ordinal);
+                        if (needed)
+                            throw migration::MigrationError(
+                                u"row-image-lacks-key"_s,
+                                u"the binlog of %1 at %2 has a row image of %3.%4 without the column %5 of the key "
+                                "that identifies rows, so the change can't be applied to the new table: a session "
+                                "wrote with binlog_row_image=MINIMAL or NOBLOB. The migration stopped and nothing was "
+                                "swapped. Make the application write with binlog_row_image=FULL (the session variable "
+                                "overrides the server's), then run the migration again"_s.arg(
+                                    m_options.source.describe(), event->position.toString(), schema, table,
+                                    m_codec->quotedColumns().value(i)));
+                    }
+                    auto addKeyOf = [&](const binlog::Row &row, const binlog::Row *unchangedFrom) {
                         QStringList literals;
-                        for (int i = 0; i < static_cast<int>(m_options.keyOrdinals.size()); ++i)
-                            literals << m_codec->literalFromBinlog(i, row[static_cast<size_t>(m_options.keyOrdinals[i])]);
+                        for (int i = 0; i < static_cast<int>(m_options.keyOrdinals.size()); ++i) {
+                            const int ordinal = m_options.keyOrdinals[static_cast<size_t>(i)];
+                            const bool fromBefore = unchangedFrom && !present(rows.afterPresent, ordinal);
+                            literals << m_codec->literalFromBinlog(
+                                i, (fromBefore ? *unchangedFrom : row)[static_cast<size_t>(ordinal)]);
+                        }
                         const QString key = KeyCodec::tuple(literals);
                         quint64 sequence;
                         {
@@ -234,17 +258,21 @@ void ChangeCapture::stream(const binlog::BinlogPosition &from, const std::functi
                         m_changes->add(key, sequence);
                     };
                     for (const binlog::Row &row : rows.before)
-                        addKeyOf(row);
+                        addKeyOf(row, nullptr);
                     for (size_t i = 0; i < rows.after.size(); ++i) {
+                        const bool update = rows.kind == binlog::RowsKind::Update && i < rows.before.size();
                         // An update that keeps the key needs only one re-read.
-                        if (rows.kind == binlog::RowsKind::Update && i < rows.before.size()) {
+                        if (update) {
                             bool sameKey = true;
                             for (int ordinal : m_options.keyOrdinals)
-                                sameKey = sameKey && rows.before[i][static_cast<size_t>(ordinal)] == rows.after[i][static_cast<size_t>(ordinal)];
+                                sameKey = sameKey
+                                    && (!present(rows.afterPresent, ordinal)
+                                        || rows.before[i][static_cast<size_t>(ordinal)]
+                                            == rows.after[i][static_cast<size_t>(ordinal)]);
                             if (sameKey)
                                 continue;
                         }
-                        addKeyOf(rows.after[i]);
+                        addKeyOf(rows.after[i], update ? &rows.before[i] : nullptr);
                     }
                     m_context->eventsRead += rows.kind == binlog::RowsKind::Update ? rows.after.size()
                                                                                     : rows.before.size() + rows.after.size();

@@ -113,7 +113,9 @@ quint64 RowCopier::copyRange(const QString &range, const QString &ghostRange)
             }
             if (error.code() == ER_DUP_ENTRY) {
                 const auto [value, key] = apply::parseDuplicateEntry(error.error().message);
-                if (key.compare(m_plan.ghostKeyIndex, Qt::CaseInsensitive) == 0 && attempt <= 20) {
+                const bool sameRow = key.compare(m_plan.ghostKeyIndex, Qt::CaseInsensitive) == 0
+                    || m_plan.keyCoveringIndexes.contains(key, Qt::CaseInsensitive);
+                if (sameRow && attempt <= 20) {
                     // Appliers already wrote some of these rows before the chunk: rewrite the range.
                     rewrite = true;
                     continue;

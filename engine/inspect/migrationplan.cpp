@@ -226,18 +226,33 @@ bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, c
         if (problem.isEmpty() && candidate->hasNullableColumn && !options.allowNullableUniqueKey)
             problem = u"it has nullable columns (pass --allow-nullable-unique-key if they never hold NULL)"_s;
         const IndexInfo *ghostIndex = nullptr;
+        const IndexInfo *supersetIndex = nullptr;
+        QStringList coveringIndexes;
         if (problem.isEmpty()) {
             for (const IndexInfo &index : ghost.indexes) {
                 if (!index.unique || index.hasPrefix)
                     continue;
-                const bool covered = std::all_of(index.columns.begin(), index.columns.end(),
-                                                 [&](const QString &c) { return targets.contains(c.toLower()); });
-                if (covered && (!ghostIndex || index.primary)) {
+                QStringList indexColumns;
+                for (const QString &c : index.columns)
+                    indexColumns << c.toLower();
+                const bool within = std::all_of(indexColumns.begin(), indexColumns.end(),
+                                                [&](const QString &c) { return targets.contains(c); });
+                const bool holdsKey = std::all_of(targets.begin(), targets.end(),
+                                                  [&](const QString &c) { return indexColumns.contains(c); });
+                if (within && (!ghostIndex || index.primary))
                     ghostIndex = &index;
+                if (holdsKey) {
+                    coveringIndexes << index.name;
+                    if (!supersetIndex || index.primary)
+                        supersetIndex = &index;
                 }
             }
+            // A new key that extends the old one (DROP PRIMARY KEY, ADD PRIMARY KEY (id, i); gh-ost's shared-uk):
+            // the old key stays unique for every row, because every row of the ghost comes from the original.
             if (!ghostIndex)
-                problem = u"the new schema has no unique key over these columns"_s;
+                ghostIndex = supersetIndex;
+            if (!ghostIndex)
+                problem = u"the new schema has no unique key over these columns, nor one that contains them"_s;
         }
         if (!problem.isEmpty()) {
             rejected << u"%1 (%2): %3"_s.arg(candidate->name, candidate->columns.join(u", "_s), problem);
@@ -245,6 +260,7 @@ bool buildMigrationPlan(const TableSchema &original, const TableSchema &ghost, c
         }
         plan.key = *candidate;
         plan.ghostKeyIndex = ghostIndex->name;
+        plan.keyCoveringIndexes = coveringIndexes;
         plan.keyColumns = std::move(keyColumns);
         for (const IndexInfo &index : ghost.indexes) {
             if (!index.unique || index.name == plan.ghostKeyIndex)

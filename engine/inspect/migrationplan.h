@@ -27,7 +27,11 @@ struct MigrationPlan {
     QStringList droppedColumns;      // in the original, not in the ghost
     QStringList addedColumns;        // in the ghost only (filled by their defaults)
     IndexInfo key;                   // the original's unique key used for chunking and row identity
-    QString ghostKeyIndex;           // the ghost's unique index that makes `key` unique there
+    // The ghost's unique index over `key`'s columns (or a subset of them); failing that, one that contains them
+    // all (a key extended by the ALTER): `key` then stays unique because every ghost row comes from the original.
+    QString ghostKeyIndex;
+    // The ghost's unique indexes that contain every column of `key`: a duplicate on one of them is the same row.
+    QStringList keyCoveringIndexes;
     std::vector<ColumnInfo> keyColumns; // original's definitions of key.columns, in key order
     // The ghost's other unique indexes whose columns all come from the original (source -> target names): where a
     // changed row can collide with a row whose own change is not applied yet (values moving between rows).
