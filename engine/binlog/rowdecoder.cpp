@@ -147,9 +147,8 @@ RowsEvent decodeRowsEvent(QByteArrayView body, quint8 eventType, int tableIdByte
         throw BinlogFormatError(u"rows event for table id %1 decoded with another table's map"_s.arg(parsed.header.tableId));
     const std::size_t count = table->columns.size();
     if (parsed.columnCount != count)
-        throw BinlogFormatError(u"rows event for %1.%2 has %3 columns, its table map %4"_s.arg(table->schema, table->table)
-                                    .arg(parsed.columnCount)
-                                    .arg(count));
+        throw BinlogFormatError(u"rows event for %1.%2 has %3 columns, its table map %4"_s.arg(
+            table->schema, table->table, QString::number(parsed.columnCount), QString::number(count)));
     RowsEvent event;
     event.kind = parsed.header.kind;
     event.statementEnd = parsed.header.flags & StatementEndFlag;

@@ -2,6 +2,7 @@
 
 #include "migrationcontext.h"
 
+#include <binlog/gtidset.h>
 #include <logging/logging.h>
 #include <mysql/sqltext.h>
 
@@ -114,6 +115,37 @@ QString serverIdentity(Connection &connection)
     return u"server_id %1 on port %2"_s.arg(row.text(0), row.text(1));
 }
 
+namespace {
+// A file of the same name is not the same binlog: RESET MASTER, or a server rebuilt under the same name, starts
+// the numbering again. The GTID position at the offset tells the two apart.
+QString binlogRewritten(Connection &connection, const binlog::BinlogPosition &position)
+{
+    if (position.gtidSet.isEmpty())
+        return {};
+    if (connection.serverVersion().contains(u"MariaDB"_s, Qt::CaseInsensitive)) {
+        const QString now = connection
+                                .scalar(u"SELECT BINLOG_GTID_POS(%1, %2)"_s.arg(connection.quote(position.file),
+                                                                                 QString::number(position.offset)))
+                                .value_or(QString());
+        if (binlog::GtidSet::fromString(now) == binlog::GtidSet::fromString(position.gtidSet))
+            return {};
+        return u"the binlog was reset or rebuilt since the checkpoint: %1 at offset %2 now follows GTID position "
+               "\"%3\", the checkpoint was written after \"%4\" (RESET MASTER, or a server rebuilt under the same "
+               "name)"_s.arg(position.file, QString::number(position.offset), now.isEmpty() ? u"none"_s : now,
+                             position.gtidSet);
+    }
+    const bool executed = connection
+                              .scalar(u"SELECT GTID_SUBSET(%1, @@GLOBAL.gtid_executed)"_s.arg(
+                                  connection.quote(position.gtidSet)))
+                              .value_or(u"0"_s)
+        == u"1"_s;
+    if (executed)
+        return {};
+    return u"the binlog was reset or rebuilt since the checkpoint: the server no longer has the transactions the "
+           "checkpoint was written after (\"%1\")"_s.arg(position.gtidSet);
+}
+} // namespace
+
 QString binlogUnavailable(Connection &connection, const binlog::BinlogPosition &position)
 {
     auto logs = connection.query(u"SHOW BINARY LOGS"_s);
@@ -124,10 +156,9 @@ QString binlogUnavailable(Connection &connection, const binlog::BinlogPosition &
         if (logs.text(0) != position.file)
             continue;
         if (logs.toUInt(1) < position.offset)
-            return u"binlog file %1 is only %2 bytes long, but the checkpoint points at offset %3"_s.arg(position.file)
-                .arg(logs.toUInt(1))
-                .arg(position.offset);
-        return {};
+            return u"binlog file %1 is only %2 bytes long, but the checkpoint points at offset %3"_s.arg(
+                position.file, QString::number(logs.toUInt(1)), QString::number(position.offset));
+        return binlogRewritten(connection, position);
     }
     return u"binlog file %1 is gone (purged; the oldest left is %2)"_s.arg(position.file,
                                                                           oldest.isEmpty() ? u"none"_s : oldest);

@@ -43,7 +43,8 @@ std::optional<Checkpoint> read(mysql::Connection &connection, const QString &sch
 QString definitionFingerprint(const QString &createStatement);
 // "server_id N on port P" of the server `connection` is on.
 QString serverIdentity(mysql::Connection &connection);
-// Why the binlog at `position` can no longer be read on `connection`'s server (purged, truncated), or empty.
+// Why the binlog at `position` can no longer be read on `connection`'s server (purged, truncated, or reset and
+// written again: the GTID position there is not the checkpoint's), or empty.
 QString binlogUnavailable(mysql::Connection &connection, const binlog::BinlogPosition &position);
 
 } // namespace checkpoint

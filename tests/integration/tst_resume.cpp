@@ -341,6 +341,45 @@ private Q_SLOTS:
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s), original);
         checkInterruptedState(primary);
     }
+    // Issue 12.11: RESET MASTER on the server whose binlog is read, after the kill. The numbering starts again, so
+    // the checkpoint's file name exists once more, long enough, with other transactions in it: the resume was
+    // accepted and replayed the wrong changes. The GTID position at the checkpoint's offset tells them apart.
+    void resetBinlogIsRefusedAndChangesNothing()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"resume_reset"_s);
+        Connection primary = Connection::open(db.primary());
+        Connection replica = Connection::open(db.replica());
+        replica.execute(u"RESET MASTER"_s); // the checkpoint lands in one of the first files
+        Workload work = startLoad(primary, db);
+        quint64 rows = 0;
+        QString output;
+        QVERIFY2(killMidCopy(primary, db, &rows, &output), qPrintable(output));
+        work.writer->stop();
+        auto checkpoint = primary.query(u"SELECT binlog_file, binlog_offset FROM _t_ghk"_s);
+        QVERIFY(checkpoint.next());
+        const QString fileAtKill = checkpoint.text(0);
+        const quint64 offsetAtKill = checkpoint.toUInt(1);
+        replica.execute(u"RESET MASTER"_s);
+        // Other transactions fill the binlog until a file of that name is longer than the checkpoint's offset.
+        primary.execute(u"CREATE TABLE filler (b LONGBLOB)"_s);
+        for (int i = 0; i < 200; ++i) {
+            primary.execute(u"INSERT INTO filler VALUES (REPEAT('x', 400000))"_s);
+            testsupport::waitForReplica(primary, replica);
+            bool longEnough = false;
+            auto logs = replica.query(u"SHOW BINARY LOGS"_s);
+            while (logs.next())
+                longEnough = longEnough || (logs.text(0) == fileAtKill && logs.toUInt(1) > offsetAtKill);
+            if (longEnough)
+                break;
+        }
+        const Finished refused = runToEnd(cliArguments(db, {u"--resume"_s}));
+        QVERIFY2(refused.exitCode != 0, qPrintable(refused.output.right(2000)));
+        QVERIFY2(refused.output.contains(u"reset or rebuilt"_s), qPrintable(refused.output.right(2000)));
+        checkInterruptedState(primary);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
+                 testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResume)
