@@ -94,6 +94,7 @@ bool buildPreflightRequest(const FlagParser &f, const ConnectionSettings &inspec
     o.includeTriggers = f.boolValue(u"include-triggers"_s);
     o.triggerSuffix = f.stringValue(u"trigger-suffix"_s);
     o.cutOverLockTimeoutSeconds = static_cast<int>(f.intValue(u"cut-over-lock-timeout-seconds"_s));
+    o.twoStepCutOver = f.stringValue(u"cut-over"_s) == u"two-step"_s;
     o.maxLagMillis = static_cast<int>(f.intValue(u"max-lag-millis"_s));
     if (const QString free = f.stringValue(u"preflight-free-disk"_s); !free.isEmpty()) {
         o.freeDiskBytes = parseByteSize(free);

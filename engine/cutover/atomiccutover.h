@@ -74,7 +74,8 @@ public:
 
 private:
     CutOverResult attemptAtomic();
-    CutOverResult attemptTwoStep();
+    CutOverResult attemptTwoStep(); // twostepcutover.cpp
+    bool restoreOriginalFromAnotherSession() const;
     void flushPending(mysql::Connection &session, bool inTransaction);
     void requireLiveAppliers() const;
     // How the lock session confirms the rename is queued on the table before it unlocks: from

@@ -41,6 +41,7 @@ preflight::PreflightRequest preflightRequestFor(const MigrationSpec &spec)
     o.includeTriggers = spec.includeTriggers;
     o.triggerSuffix = spec.triggerSuffix;
     o.cutOverLockTimeoutSeconds = spec.cutOverLockTimeoutSeconds;
+    o.twoStepCutOver = spec.cutOver == CutOverType::TwoStep;
     o.maxLagMillis = static_cast<int>(spec.maxLagMillis);
     return request;
 }

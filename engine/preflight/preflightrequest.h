@@ -31,6 +31,7 @@ struct PreflightOptions {
     bool includeTriggers = false;
     QString triggerSuffix;
     int cutOverLockTimeoutSeconds = 3;
+    bool twoStepCutOver = false; // --cut-over=two-step
     int maxLagMillis = 1500;
 
     // Free bytes where the primary keeps its data, as entered by the DBA when the server can't tell.

@@ -27,7 +27,7 @@ const QStringList expectedIds = {
     u"server"_s,     u"privileges"_s,  u"binlog"_s,           u"binlog_retention"_s,  u"unique_key"_s,
     u"alter"_s,      u"instant"_s,     u"new_unique_duplicates"_s, u"table_size"_s,   u"disk_headroom"_s,
     u"long_transactions"_s, u"metadata_locks"_s, u"foreign_keys"_s, u"triggers"_s, u"scheduled_events"_s,
-    u"replicas"_s,   u"lock_timeouts"_s,
+    u"replicas"_s,   u"lock_timeouts"_s, u"cut_over_type"_s,
 };
 
 Run runCli(const engine::mysql::ConnectionSettings &server, const QStringList &extra, bool preflightOnly = true,
