@@ -113,6 +113,11 @@ std::vector<FlagSpec> ghostCompatibleFlags()
                                            u"--execute: /tmp/gh-ost.<database>.<table>.sock"),
         flag(u"serve-tcp-port", S, u"0", u"TCP port for interactive commands, on 127.0.0.1 unless given as "
                                          u"ADDRESS:PORT (0: none)"),
+        flag(u"serve-tcp-token-file", S, u"", u"file whose first line is the secret a TCP client must send as its "
+                                              u"first line; required beyond loopback"),
+        flag(u"serve-tcp-token", S, u"", u"the TCP secret itself (visible to other users: prefer the file)"),
+        flag(u"serve-tcp-allow-all-commands", B, u"", u"allow throttle-query=, throttle-control-replicas= and "
+                                                      u"postpone-cut-over-flag-file= over TCP"),
         flag(u"hooks-path", S, u"", u"directory with gh-ost-on-* hook executables"),
         flag(u"hooks-hint", S, u"", u"arbitrary text passed to hooks"),
         flag(u"hooks-hint-owner", S, u"", u"arbitrary text passed to hooks"),

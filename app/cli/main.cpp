@@ -17,7 +17,7 @@ namespace {
 // list at once, so that ps and /proc/<pid>/cmdline no longer show them. Returns the flags it scrubbed.
 QStringList scrubSecrets(int argc, char *argv[])
 {
-    static const char *const secretFlags[] = {"password", "master-password", "hooks-hint-token"};
+    static const char *const secretFlags[] = {"password", "master-password", "hooks-hint-token", "serve-tcp-token"};
     QStringList scrubbed;
     for (int i = 1; i < argc; ++i) {
         const char *arg = argv[i];

@@ -194,7 +194,7 @@ QString ControlCommandHandler::helpText() const
     line(u"coordinates"_s, u"print the binlog position the migration has read up to"_s);
     for (const Setting &setting : m_settings)
         line(setting.form, setting.help);
-    line(u"throttle"_s, u"force throttling: copy and apply pause, the binlog is still read"_s);
+    line(u"throttle"_s, u"force throttling: the copy pauses; the binlog is still read and applied"_s);
     line(u"no-throttle"_s, u"end forced throttling (other throttling may still apply)"_s);
     line(u"unpostpone"_s, u"end a postponed cut-over; proceed to the swap"_s);
     line(u"panic"_s, u"abort the migration now; the original table stays untouched"_s);
@@ -220,8 +220,8 @@ ControlReply ControlCommandHandler::refuseOtherTable(const QString &command, con
 ControlReply ControlCommandHandler::operatorThrottle(bool on)
 {
     m_target.setThrottled(on);
-    return on ? done(u"Throttled by the operator: copy and apply pause at their next chunk or batch; the binlog is "
-                     "still read (throttle only while its binlogs are kept). Send no-throttle to resume."_s)
+    return on ? done(u"Throttled by the operator: the copy pauses at its next chunk; the binlog is still read and its "
+                     "changes applied (throttle only while its binlogs are kept). Send no-throttle to resume."_s)
               : done(u"Operator throttling ended (other throttling may still apply)."_s);
 }
 

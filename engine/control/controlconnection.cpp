@@ -15,10 +15,11 @@ constexpr int idleTimeoutMillis = 10000;
 constexpr int writeTimeoutSeconds = 5;
 } // namespace
 
-ControlConnection::ControlConnection(qintptr descriptor, Responder respond, QObject *parent)
+ControlConnection::ControlConnection(qintptr descriptor, Responder respond, Authenticator authenticate, QObject *parent)
     : QObject(parent)
     , m_descriptor(static_cast<int>(descriptor))
     , m_respond(std::move(respond))
+    , m_authenticate(std::move(authenticate))
     , m_notifier(descriptor, QSocketNotifier::Read)
 {
     ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) | O_NONBLOCK);
@@ -40,6 +41,9 @@ void ControlConnection::onReadable()
     for (;;) {
         const ssize_t got = ::read(m_descriptor, chunk, sizeof chunk);
         if (got > 0) {
+            m_received += got;
+            if (m_received > maxConnectionBytes)
+                return finish();
             if (!m_answered && m_pending.size() <= maxLineBytes)
                 m_pending.append(chunk, got);
             continue;
@@ -51,6 +55,19 @@ void ControlConnection::onReadable()
         else if (errno != EAGAIN && errno != EWOULDBLOCK)
             return finish(); // the client is gone
         break;
+    }
+    if (!m_answered && m_authenticate) {
+        const qsizetype newline = m_pending.indexOf('\n');
+        if (newline < 0 && !endOfInput && m_pending.size() <= maxLineBytes)
+            return; // the secret's line is not complete yet
+        const bool accepted = newline >= 0 && m_authenticate(m_pending.left(newline).trimmed());
+        if (!accepted) {
+            m_answered = true;
+            send("ERROR: this control port needs its token as the first line (--serve-tcp-token-file)\n");
+            return finish();
+        }
+        m_authenticate = nullptr;
+        m_pending.remove(0, newline + 1);
     }
     if (!m_answered) {
         if (const qsizetype newline = m_pending.indexOf('\n'); newline >= 0)
@@ -67,7 +84,11 @@ void ControlConnection::onReadable()
 void ControlConnection::reply(const QByteArray &line, bool tooLong)
 {
     m_answered = true;
-    const QByteArray text = m_respond(line, tooLong);
+    send(m_respond(line, tooLong));
+}
+
+void ControlConnection::send(const QByteArray &text)
+{
     // Replies are a few KiB: written in blocking mode with a time limit, so a client that reads nothing can
     // hold the controller's thread for a few seconds at most.
     ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) & ~O_NONBLOCK);

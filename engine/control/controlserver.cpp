@@ -10,7 +10,11 @@
 #include <QLocalSocket>
 #include <QTcpServer>
 
+#include <algorithm>
+
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -102,9 +106,28 @@ ControlServer::~ControlServer()
     stop();
 }
 
+bool isRemoteGatedCommand(const QString &command)
+{
+    static const QStringList gated = {u"throttle-query"_s, u"throttle-control-replicas"_s,
+                                      u"postpone-cut-over-flag-file"_s};
+    const qsizetype equals = command.indexOf(u'=');
+    if (equals < 0)
+        return false;
+    const QString name = command.left(equals).trimmed().toLower();
+    return gated.contains(name) && command.mid(equals + 1).trimmed() != u"?"_s;
+}
+
 bool ControlServer::start(const ControlServerOptions &options, QString *error)
 {
     stop();
+    m_options = options;
+    if (options.tcp.enabled && !options.tcp.address.isLoopback() && options.tcpToken.isEmpty()) {
+        *error = u"--serve-tcp-port %1:%2 listens beyond loopback, where anyone who reaches it could steer the "
+                 "migration: give a secret with --serve-tcp-token-file (its first line; clients send it as their "
+                 "first line), or listen on 127.0.0.1"_s.arg(options.tcp.address.toString(),
+                                                             QString::number(options.tcp.port));
+        return false;
+    }
     if ((!options.socketFile.isEmpty() && !listenOnSocketFile(options.socketFile, options.dropExistingSocketFile, error))
         || (options.tcp.enabled && !listenOnTcp(options.tcp, error))) {
         stop();
@@ -113,6 +136,10 @@ bool ControlServer::start(const ControlServerOptions &options, QString *error)
     m_handler.setServingOn(endpoints());
     for (const QString &endpoint : endpoints())
         SS_INFO("Serving on {}", endpoint.toStdString());
+    if (options.tcp.enabled && !options.tcp.address.isLoopback())
+        SS_WARN("the control port listens on {} beyond loopback: clients must send the token first; keep it on a "
+                "network you trust (it is not encrypted)",
+                options.tcp.address.toString().toStdString());
     return true;
 }
 
@@ -165,9 +192,8 @@ bool ControlServer::listenOnTcp(const TcpEndpoint &endpoint, QString *error)
     tcp->onConnection = [this](qintptr descriptor) { accept(descriptor, u"TCP"_s); };
     m_tcp = tcp;
     if (!m_tcp->listen(endpoint.address, endpoint.port)) {
-        *error = u"--serve-tcp-port %1:%2: cannot listen (%3)"_s.arg(endpoint.address.toString())
-                     .arg(endpoint.port)
-                     .arg(m_tcp->errorString());
+        *error = u"--serve-tcp-port %1:%2: cannot listen (%3)"_s.arg(
+            endpoint.address.toString(), QString::number(endpoint.port), m_tcp->errorString());
         return false;
     }
     return true;
@@ -205,16 +231,41 @@ quint16 ControlServer::tcpPort() const
 
 void ControlServer::accept(qintptr descriptor, const QString &via)
 {
-    new ControlConnection(
-        descriptor, [this, via](const QByteArray &line, bool tooLong) { return respond(line, tooLong, via); }, this);
+    if (m_connections >= maxConnections) {
+        static const QByteArray busy = "ERROR: too many control connections at once; try again\n";
+        (void)::send(static_cast<int>(descriptor), busy.constData(), size_t(busy.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::close(static_cast<int>(descriptor));
+        SS_WARN("control ({}): turned a connection away: {} are open", via.toStdString(), maxConnections);
+        return;
+    }
+    ControlConnection::Authenticator authenticate;
+    if (via == u"TCP"_s && !m_options.tcpToken.isEmpty())
+        authenticate = [token = m_options.tcpToken.toUtf8()](const QByteArray &line) {
+            // Compared in constant time: the reply's timing must not tell how much of a guess was right.
+            unsigned char difference = line.size() == token.size() ? 0 : 1;
+            for (qsizetype i = 0; i < std::min(line.size(), token.size()); ++i)
+                difference |= static_cast<unsigned char>(line[i] ^ token[i]);
+            return difference == 0;
+        };
+    ++m_connections;
+    auto *connection = new ControlConnection(
+        descriptor, [this, via](const QByteArray &line, bool tooLong) { return respond(line, tooLong, via); },
+        std::move(authenticate), this);
+    connect(connection, &QObject::destroyed, this, [this] { --m_connections; });
 }
 
 QByteArray ControlServer::respond(const QByteArray &line, bool tooLong, const QString &via)
 {
     const QString command = QString::fromUtf8(line).trimmed();
-    const ControlReply reply = tooLong
-        ? ControlReply{u"ERROR: the command line is longer than 64 KiB; send one command per line, e.g. status\n"_s, false}
-        : m_handler.execute(command);
+    ControlReply reply;
+    if (tooLong)
+        reply = {u"ERROR: the command line is longer than 64 KiB; send one command per line, e.g. status\n"_s, false};
+    else if (via == u"TCP"_s && !m_options.tcpAllowAllCommands && isRemoteGatedCommand(command))
+        reply = {u"ERROR: %1 is refused over TCP: it runs SQL or reaches other hosts. Send it on the unix socket, or "
+                 "start with --serve-tcp-allow-all-commands\n"_s.arg(command.section(u'=', 0, 0).trimmed()),
+                 false};
+    else
+        reply = m_handler.execute(command);
     SS_INFO("control ({}): {} -> {}", via.toStdString(), command.left(200).toStdString(), reply.ok ? "ok" : "refused");
     Q_EMIT commandExecuted(command, reply.ok);
     return reply.text.toUtf8();

@@ -30,7 +30,16 @@ struct ControlServerOptions {
     QString socketFile;                  // empty: no unix socket
     bool dropExistingSocketFile = false; // --initially-drop-socket-file (only a socket is ever deleted)
     TcpEndpoint tcp;
+    // --serve-tcp-token(-file): when set, a TCP client's first line must be this secret. Required to listen on
+    // an address other than loopback.
+    QString tcpToken;
+    // --serve-tcp-allow-all-commands: over TCP, also the settings that run SQL or reach other hosts
+    // (throttle-query=, throttle-control-replicas=, postpone-cut-over-flag-file=).
+    bool tcpAllowAllCommands = false;
 };
+
+// The settings a TCP client may not change unless ControlServerOptions::tcpAllowAllCommands.
+bool isRemoteGatedCommand(const QString &command);
 
 // gh-ost's interactive interfaces: a unix socket (mode 0600) and optionally a TCP port. One command per
 // connection: read a line, reply, close — so `echo throttle | socat - /tmp/x.sock` and
@@ -49,6 +58,7 @@ public:
     [[nodiscard]] QStringList endpoints() const; // "unix socket: /tmp/x.sock", "TCP port: 127.0.0.1:9001"
     [[nodiscard]] QString socketFile() const { return m_socketFile; }
     [[nodiscard]] quint16 tcpPort() const;       // the bound port (0: no TCP listener)
+    [[nodiscard]] int openConnections() const { return m_connections; }
 
 Q_SIGNALS:
     void commandExecuted(const QString &command, bool ok);
@@ -59,7 +69,13 @@ private:
     void accept(qintptr descriptor, const QString &via);
     QByteArray respond(const QByteArray &line, bool tooLong, const QString &via);
 
+    // Connections served at once; more are turned away, so idle or flooding clients can't use up the descriptors
+    // the migration's own connections need, nor the controller's thread.
+    static constexpr int maxConnections = 16;
+
     ControlCommandHandler m_handler;
+    ControlServerOptions m_options;
+    int m_connections = 0;
     QPointer<QLocalServer> m_local;
     QPointer<QTcpServer> m_tcp;
     QString m_socketFile;
