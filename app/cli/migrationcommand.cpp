@@ -56,6 +56,7 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.skipForeignKeyChecks = f.boolValue(u"skip-foreign-key-checks"_s);
     spec.includeTriggers = f.boolValue(u"include-triggers"_s);
     spec.triggerSuffix = f.stringValue(u"trigger-suffix"_s);
+    spec.removeTriggerSuffixIfExists = f.boolValue(u"remove-trigger-suffix-if-exists"_s);
     spec.allowNullableUniqueKey = f.boolValue(u"allow-nullable-unique-key"_s);
     spec.initiallyDropGhostTable = f.boolValue(u"initially-drop-ghost-table"_s);
     spec.initiallyDropOldTable = f.boolValue(u"initially-drop-old-table"_s);
@@ -116,6 +117,11 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.hooksHintToken = f.stringValue(u"hooks-hint-token"_s);
     spec.hooksStatusIntervalSeconds = static_cast<int>(f.intValue(u"hooks-status-interval"_s));
     spec.hookTimeoutSeconds = static_cast<int>(f.intValue(u"hooks-timeout-seconds"_s));
+    if (spec.removeTriggerSuffixIfExists && (!spec.includeTriggers || spec.triggerSuffix.isEmpty())) {
+        *error = u"--remove-trigger-suffix-if-exists needs --include-triggers and --trigger-suffix (it names the "
+                 "suffix to remove)"_s;
+        return false;
+    }
     if (spec.includeTriggers && spec.triggerSuffix.isEmpty()) {
         *error = u"--include-triggers needs --trigger-suffix (the recreated triggers need names of their own)"_s;
         return false;

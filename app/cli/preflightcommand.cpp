@@ -93,6 +93,7 @@ bool buildPreflightRequest(const FlagParser &f, const ConnectionSettings &inspec
     o.discardForeignKeys = f.boolValue(u"discard-foreign-keys"_s);
     o.includeTriggers = f.boolValue(u"include-triggers"_s);
     o.triggerSuffix = f.stringValue(u"trigger-suffix"_s);
+    o.removeTriggerSuffixIfExists = f.boolValue(u"remove-trigger-suffix-if-exists"_s);
     o.cutOverLockTimeoutSeconds = static_cast<int>(f.intValue(u"cut-over-lock-timeout-seconds"_s));
     o.twoStepCutOver = f.stringValue(u"cut-over"_s) == u"two-step"_s;
     o.maxLagMillis = static_cast<int>(f.intValue(u"max-lag-millis"_s));

@@ -49,6 +49,7 @@ QJsonObject specParameters(const migration::MigrationSpec &spec)
         {u"skip-foreign-key-checks"_s, spec.skipForeignKeyChecks},
         {u"include-triggers"_s, spec.includeTriggers},
         {u"trigger-suffix"_s, spec.triggerSuffix},
+        {u"remove-trigger-suffix-if-exists"_s, spec.removeTriggerSuffixIfExists},
         {u"allow-nullable-unique-key"_s, spec.allowNullableUniqueKey},
         {u"initially-drop-ghost-table"_s, spec.initiallyDropGhostTable},
         {u"initially-drop-old-table"_s, spec.initiallyDropOldTable},
@@ -153,6 +154,7 @@ migration::MigrationSpec specFromParameters(const QJsonObject &p)
     flag(u"skip-foreign-key-checks", spec.skipForeignKeyChecks);
     flag(u"include-triggers", spec.includeTriggers);
     text(u"trigger-suffix", spec.triggerSuffix);
+    flag(u"remove-trigger-suffix-if-exists", spec.removeTriggerSuffixIfExists);
     flag(u"allow-nullable-unique-key", spec.allowNullableUniqueKey);
     flag(u"initially-drop-ghost-table", spec.initiallyDropGhostTable);
     flag(u"initially-drop-old-table", spec.initiallyDropOldTable);

@@ -146,4 +146,11 @@ QStringList TableSchema::columnNames() const
     return names;
 }
 
+QString ghostTriggerName(const QString &name, const QString &suffix, bool removeSuffixIfExists)
+{
+    if (removeSuffixIfExists && !suffix.isEmpty() && name.endsWith(suffix) && name.size() > suffix.size())
+        return name.chopped(suffix.size());
+    return name + suffix;
+}
+
 } // namespace engine::inspect

@@ -54,6 +54,11 @@ struct TriggerInfo {
     QString sqlMode;
 };
 
+// The name a trigger gets on the new table with --include-triggers (gh-ost's rule): the name plus `suffix`, or, with
+// --remove-trigger-suffix-if-exists and a name that already ends in `suffix` (from an earlier migration), the name
+// without it, so names alternate instead of growing.
+QString ghostTriggerName(const QString &name, const QString &suffix, bool removeSuffixIfExists);
+
 // A table as the engine needs it: columns, indexes, foreign keys, triggers. Plain value, crosses threads.
 struct TableSchema {
     QString schema;

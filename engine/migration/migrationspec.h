@@ -56,6 +56,7 @@ struct MigrationSpec {
     bool skipForeignKeyChecks = false;
     bool includeTriggers = false;
     QString triggerSuffix;
+    bool removeTriggerSuffixIfExists = false; // inspect::ghostTriggerName
     bool allowNullableUniqueKey = false;
     bool initiallyDropGhostTable = false;
     bool initiallyDropOldTable = false;

@@ -40,6 +40,7 @@ preflight::PreflightRequest preflightRequestFor(const MigrationSpec &spec)
     o.discardForeignKeys = spec.discardForeignKeys;
     o.includeTriggers = spec.includeTriggers;
     o.triggerSuffix = spec.triggerSuffix;
+    o.removeTriggerSuffixIfExists = spec.removeTriggerSuffixIfExists;
     o.cutOverLockTimeoutSeconds = spec.cutOverLockTimeoutSeconds;
     o.twoStepCutOver = spec.cutOver == CutOverType::TwoStep;
     o.maxLagMillis = static_cast<int>(spec.maxLagMillis);

@@ -23,7 +23,7 @@ QString quotedDefiner(const QString &definer)
 
 QString newName(const inspect::TriggerInfo &trigger, const MigrationSpec &spec)
 {
-    return trigger.name + spec.triggerSuffix;
+    return inspect::ghostTriggerName(trigger.name, spec.triggerSuffix, spec.removeTriggerSuffixIfExists);
 }
 
 QString namesProblem(mysql::Connection &connection, const MigrationSpec &spec, const inspect::TableSchema &original)

@@ -30,6 +30,7 @@ struct PreflightOptions {
     bool discardForeignKeys = false;
     bool includeTriggers = false;
     QString triggerSuffix;
+    bool removeTriggerSuffixIfExists = false;
     int cutOverLockTimeoutSeconds = 3;
     bool twoStepCutOver = false; // --cut-over=two-step
     int maxLagMillis = 1500;

@@ -4,6 +4,9 @@
 #include <QHash>
 #include <QSet>
 
+#include <chrono>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 
 namespace engine::preflight {
@@ -104,19 +107,42 @@ private:
                          u"Ask their owners to commit, or end them (their work is rolled back):\n"_s + kills.join(u'\n')});
     }
 
-    // Which sessions hold an external lock on the table (performance_schema.table_handles), by processlist id.
-    // A statement in progress holds one too: only an idle session holding it is in LOCK TABLES.
+    // Which idle sessions hold an external lock on the table (performance_schema.table_handles), by processlist
+    // id: LOCK TABLES (or HANDLER). A statement in progress holds one too, and a busy session looks idle between
+    // its statements, so a session counts only when two readings 250 ms apart both show it idle with the lock and,
+    // on MariaDB, with the same QUERY_ID (no statement ran in between).
     QHash<qint64, QString> explicitLocks(PreflightContext &context, Server &server)
     {
+        struct Holder {
+            QString lock;
+            QString queryId;
+        };
+        const bool maria = server.isMariaDB();
+        auto read = [&] {
+            QHash<qint64, Holder> holders;
+            auto rows = context.query(
+                server, u"SELECT t.PROCESSLIST_ID, h.EXTERNAL_LOCK, %1 FROM performance_schema.table_handles h "
+                        "JOIN performance_schema.threads t ON t.THREAD_ID = h.OWNER_THREAD_ID "
+                        "JOIN information_schema.PROCESSLIST p ON p.ID = t.PROCESSLIST_ID "
+                        "WHERE h.OBJECT_SCHEMA = %2 AND h.OBJECT_NAME = %3 AND h.EXTERNAL_LOCK IS NOT NULL "
+                        "AND p.COMMAND = 'Sleep'"_s.arg(maria ? u"p.QUERY_ID"_s : u"NULL"_s,
+                                                        context.quote(context.request().database),
+                                                        context.quote(context.request().table)));
+            while (rows.next())
+                holders.insert(rows.toInt(0), Holder{rows.text(1), rows.text(2)});
+            return holders;
+        };
         QHash<qint64, QString> locks;
         try {
-            auto rows = context.query(
-                server, u"SELECT t.PROCESSLIST_ID, h.EXTERNAL_LOCK FROM performance_schema.table_handles h "
-                        "JOIN performance_schema.threads t ON t.THREAD_ID = h.OWNER_THREAD_ID "
-                        "WHERE h.OBJECT_SCHEMA = %1 AND h.OBJECT_NAME = %2 AND h.EXTERNAL_LOCK IS NOT NULL"_s.arg(
-                            context.quote(context.request().database), context.quote(context.request().table)));
-            while (rows.next())
-                locks.insert(rows.toInt(0), rows.text(1));
+            const QHash<qint64, Holder> first = read();
+            if (first.isEmpty())
+                return locks;
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+            const QHash<qint64, Holder> second = read();
+            for (auto it = first.cbegin(); it != first.cend(); ++it)
+                if (const auto again = second.constFind(it.key());
+                    again != second.cend() && again->queryId == it->queryId)
+                    locks.insert(it.key(), it->lock);
         } catch (const mysql::DbException &error) {
             if (isTimeLimitError(error.code()))
                 throw;
@@ -211,6 +237,14 @@ private:
         sink.add(finding);
     }
 
+    static QStringList idsOf(const QHash<qint64, QString> &sessions)
+    {
+        QStringList ids;
+        for (auto it = sessions.cbegin(); it != sessions.cend(); ++it)
+            ids << QString::number(it.key());
+        return ids;
+    }
+
     Finding uninstrumented(PreflightContext &context, Server &server, bool psOn)
     {
         QString fix = psOn ? u"UPDATE performance_schema.setup_instruments SET ENABLED = 'YES', TIMED = 'YES' WHERE "
@@ -220,19 +254,50 @@ private:
                              "in my.cnf (needs a restart)"_s;
         if (server.isMariaDB())
             fix += u", or INSTALL SONAME 'metadata_lock_info' (information_schema.METADATA_LOCK_INFO, no restart)"_s;
-        QStringList evidence;
-        evidence << (psOn ? u"performance_schema is ON but the instrument wait/lock/metadata/sql/mdl is off"_s
-                          : u"performance_schema is OFF"_s);
+        QStringList evidence, kills;
+        evidence << (psOn ? u"performance_schema is ON but the instrument wait/lock/metadata/sql/mdl is off: "
+                            "read LOCK TABLES holders from performance_schema.table_handles and waits from the "
+                            "processlist instead"_s
+                          : u"performance_schema is OFF: read waits from the processlist instead"_s);
+        // With performance_schema on, LOCK TABLES holders and waits are visible: a clean table is Ok. What stays
+        // hidden (a transaction that read the table and went idle) is what long_transactions reports.
+        Severity severity = psOn ? Severity::Ok : Severity::Warn;
+        QString title = psOn ? u"No session holds LOCK TABLES on the table or waits for a metadata lock"_s
+                             : u"Could not determine who holds metadata locks on the table"_s;
+        const auto suspect = [&](const QString &why) {
+            evidence << why;
+            if (severity == Severity::Ok) {
+                severity = Severity::Warn;
+                title = u"Sessions may hold the table (the metadata-lock instrument is off)"_s;
+            }
+        };
+        // LOCK TABLES is seen without the instrument (table_handles); an idle holder blocks the cut-over for good.
+        const QHash<qint64, QString> lockTables = psOn ? explicitLocks(context, server) : QHash<qint64, QString>();
+        if (!lockTables.isEmpty()) {
+            auto holders = context.query(server, u"SELECT %1 FROM information_schema.PROCESSLIST p WHERE p.ID IN (%2)"_s.arg(
+                                                     processlistColumns, QStringList(idsOf(lockTables)).join(u", "_s)));
+            while (holders.next()) {
+                const Session session = Session::read(holders, 0);
+                if (!session.idle())
+                    continue; // a running statement's lock ends with it
+                severity = Severity::Block;
+                title = u"A session holds LOCK TABLES on the table: the cut-over would wait behind it"_s;
+                evidence << u"%1 — holds LOCK TABLES (%2) on the table"_s.arg(session.describe(),
+                                                                             lockTables.value(session.id));
+                kills << u"KILL %1; -- %2@%3"_s.arg(QString::number(session.id), session.user, session.host);
+            }
+        }
         auto waiting = context.query(server, u"SELECT %1 FROM information_schema.PROCESSLIST p WHERE p.STATE LIKE "
                                              "'%metadata lock%' AND p.ID <> CONNECTION_ID()"_s.arg(processlistColumns));
         while (waiting.next())
-            evidence << u"Waiting for a metadata lock: "_s + Session::read(waiting, 0).describe();
+            suspect(u"Waiting for a metadata lock: "_s + Session::read(waiting, 0).describe());
         for (auto it = m_idleInTransaction.cbegin(); it != m_idleInTransaction.cend(); ++it)
             if (it.value())
-                evidence << u"Session %1 is idle in an old transaction and may hold the table (see long_transactions)"_s
-                                .arg(it.key());
-        return Finding{u"metadata_locks"_s, Severity::Warn,
-                       u"Could not determine who holds metadata locks on the table"_s, evidence.join(u'\n'), fix};
+                suspect(u"Session %1 is idle in an old transaction and may hold the table (see long_transactions)"_s.arg(
+                    it.key()));
+        if (!kills.isEmpty())
+            fix = u"End the session(s) holding LOCK TABLES:\n"_s + kills.join(u'\n') + u"\nFor a full picture: "_s + fix;
+        return Finding{u"metadata_locks"_s, severity, title, evidence.join(u'\n'), fix};
     }
 
     QHash<qint64, bool> m_idleInTransaction; // from long_transactions: session id -> idle

@@ -44,7 +44,8 @@ public:
                                 "would fail or change its meaning"_s.arg(mysql::quoteIdentifier(trigger.name),
                                                                           mysql::quoteIdentifier(column));
             if (options.includeTriggers) {
-                const QString newName = trigger.name + options.triggerSuffix;
+                const QString newName = inspect::ghostTriggerName(trigger.name, options.triggerSuffix,
+                                                                  options.removeTriggerSuffixIfExists);
                 if (newName.size() > 64)
                     problems << u"%1 with suffix %2 is longer than 64 characters"_s.arg(trigger.name, options.triggerSuffix);
             }

@@ -55,6 +55,7 @@ private:
         s.skipForeignKeyChecks = true;
         s.includeTriggers = true;
         s.triggerSuffix = u"_v2"_s;
+        s.removeTriggerSuffixIfExists = true;
         s.allowNullableUniqueKey = true;
         s.initiallyDropGhostTable = true;
         s.initiallyDropOldTable = true;
@@ -150,6 +151,7 @@ private Q_SLOTS:
         QCOMPARE(s.skipForeignKeyChecks, true);
         QCOMPARE(s.includeTriggers, true);
         QCOMPARE(s.triggerSuffix, original.triggerSuffix);
+        QCOMPARE(s.removeTriggerSuffixIfExists, true);
         QCOMPARE(s.allowNullableUniqueKey, true);
         QCOMPARE(s.initiallyDropGhostTable, true);
         QCOMPARE(s.initiallyDropOldTable, true);

@@ -208,21 +208,23 @@ private Q_SLOTS:
 
     // Issue 12.15: without the metadata-lock instrument (performance_schema off, MariaDB's default, or the
     // instrument disabled) the lock session could not see the rename queued and held the application's writes
-    // for its whole timeout (3 s) before unlocking. It now confirms the queued rename by the ghost's lock.
-    void cutOverWithoutTheMetadataLockInstrumentIsBrief()
+    // for its whole timeout (3 s) before unlocking. It now confirms the queued rename by the ghost's lock. The
+    // sandbox runs without the instrument (every integration test cuts over that way); this test turns it on, for
+    // the path that reads performance_schema.metadata_locks.
+    void cutOverWithAndWithoutTheMetadataLockInstrumentIsBrief_data()
+    {
+        QTest::addColumn<QString>("enabled");
+        QTest::newRow("instrument off") << u"NO"_s;
+        QTest::newRow("instrument on") << u"YES"_s;
+    }
+
+    void cutOverWithAndWithoutTheMetadataLockInstrumentIsBrief()
     {
         REQUIRE_SANDBOX(sandbox);
         testsupport::ScratchDatabase db(sandbox, u"safety_no_mdl"_s);
         Connection admin = Connection::open(db.primary());
-        const QString instrument = u"NAME = 'wait/lock/metadata/sql/mdl'"_s;
-        const QString before = admin.scalar(u"SELECT ENABLED FROM performance_schema.setup_instruments WHERE "_s
-                                            + instrument).value_or(u"NO"_s);
-        admin.execute(u"UPDATE performance_schema.setup_instruments SET ENABLED = 'NO' WHERE "_s + instrument);
-        struct Restore {
-            Connection &admin;
-            QString sql;
-            ~Restore() { admin.execute(sql); }
-        } restore{admin, u"UPDATE performance_schema.setup_instruments SET ENABLED = '%1' WHERE %2"_s.arg(before, instrument)};
+        QFETCH(QString, enabled);
+        const testsupport::MetadataLockInstrument instrument(admin, enabled == u"YES"_s);
         Connection primary = Connection::open(db.primary());
         auto load = testsupport::startMirroredLoad(primary, db, 20000);
         const auto outcome = testsupport::runMigration(testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN w INT"_s));
@@ -230,7 +232,7 @@ private Q_SLOTS:
         load.writer->stop();
         QCOMPARE(load.writer->errors(), 0u);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.message));
-        qInfo("cut-over lock without the instrument: %lld ms; application max latency %.0f ms",
+        qInfo("cut-over lock with the instrument %s: %lld ms; application max latency %.0f ms", qPrintable(enabled),
               static_cast<long long>(outcome.summary.cutOverLockMillis), load.writer->maxLatencyMillis());
         // The unconfirmed path waited out the whole lock timeout (3 s) every time.
         QVERIFY2(outcome.summary.cutOverLockMillis < 1500, qPrintable(QString::number(outcome.summary.cutOverLockMillis)));

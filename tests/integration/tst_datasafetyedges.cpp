@@ -254,6 +254,33 @@ private Q_SLOTS:
         QVERIFY(create.next());
         QVERIFY2(create.text(1).contains(u"PRIMARY KEY (`id`,`n`)"_s), qPrintable(create.text(1)));
     }
+    // Issue 12.14: --remove-trigger-suffix-if-exists was accepted and ignored, so a table migrated twice got
+    // triggers named t_dbl_new_new. As in gh-ost, a name that already ends in the suffix loses it instead.
+    void triggerSuffixIsRemovedWhenPresent()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"safety_trigger_suffix"_s);
+        Connection primary = Connection::open(db.primary());
+        auto load = testsupport::startMirroredLoad(primary, db, 5000, u"n2 INT NULL"_s);
+        for (const QString &table : {u"t"_s, u"t_ref"_s})
+            primary.execute(u"CREATE TRIGGER %1_dbl_new BEFORE UPDATE ON %1 FOR EACH ROW SET NEW.n2 = NEW.n * 2"_s.arg(table));
+        auto spec = testsupport::sandboxSpec(db, u"t"_s, u"ADD COLUMN w INT"_s);
+        spec.includeTriggers = true;
+        spec.triggerSuffix = u"_new"_s;
+        spec.removeTriggerSuffixIfExists = true;
+        spec.forcedPreflightIds = {u"triggers"_s};
+        const auto outcome = testsupport::runMigration(spec);
+        QVERIFY2(outcome.succeeded, qPrintable(describe(outcome)));
+        QTest::qWait(1500); // the application updates rows of the new table: its trigger must fire
+        load.writer->stop();
+        QCOMPARE(load.writer->errors(), 0u);
+        QCOMPARE(primary.scalar(u"SELECT GROUP_CONCAT(TRIGGER_NAME) FROM information_schema.TRIGGERS WHERE "
+                                "TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 't'"_s),
+                 std::optional<QString>(u"t_dbl"_s));
+        primary.execute(u"ALTER TABLE t_ref ADD COLUMN w INT"_s);
+        QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
+                 testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
+    }
 };
 
 QTEST_MAIN(TestDataSafetyEdges)

@@ -86,6 +86,9 @@ private Q_SLOTS:
         REQUIRE_SANDBOX(sandbox);
         testsupport::ScratchDatabase db(sandbox, u"pftrx"_s);
         createTable(db);
+        // SHARED_READ held by an idle transaction is only visible to the metadata-lock instrument.
+        Connection admin = Connection::open(sandbox.primary);
+        const testsupport::MetadataLockInstrument instrument(admin, true);
         Connection holder = Connection::open(db.primary(), u"test-holder"_s);
         holder.execute(u"BEGIN"_s);
         holder.query(u"SELECT COUNT(*) FROM t"_s);
@@ -119,11 +122,23 @@ private Q_SLOTS:
         }
     }
 
+    // With the metadata-lock instrument, and without it (the sandbox's default, as on a stock server: LOCK TABLES
+    // is then read from performance_schema.table_handles).
+    void lockTablesReadHeldElsewhereBlocks_data()
+    {
+        QTest::addColumn<bool>("instrumented");
+        QTest::newRow("instrument off") << false;
+        QTest::newRow("instrument on") << true;
+    }
+
     void lockTablesReadHeldElsewhereBlocks()
     {
         REQUIRE_SANDBOX(sandbox);
+        QFETCH(bool, instrumented);
         testsupport::ScratchDatabase db(sandbox, u"pflocktables"_s);
         createTable(db);
+        Connection admin = Connection::open(sandbox.primary);
+        const testsupport::MetadataLockInstrument instrument(admin, instrumented);
         Connection holder = Connection::open(db.primary(), u"test-holder"_s);
         holder.execute(u"LOCK TABLES t READ"_s);
         const QString id = QString::number(holder.threadId());
@@ -144,6 +159,8 @@ private Q_SLOTS:
         REQUIRE_SANDBOX(sandbox);
         testsupport::ScratchDatabase db(sandbox, u"pfrunning"_s);
         createTable(db);
+        Connection admin = Connection::open(sandbox.primary);
+        const testsupport::MetadataLockInstrument instrument(admin, true);
         const auto settings = db.primary();
         std::thread runner([settings] {
             Connection busy = Connection::open(settings, u"test-busy"_s);

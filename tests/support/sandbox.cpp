@@ -139,4 +139,28 @@ TableChecksum checksumTable(Connection &connection, const QString &schema, const
     return checksum;
 }
 
+namespace {
+const QString mdlInstrument = u"NAME = 'wait/lock/metadata/sql/mdl'"_s;
+}
+
+MetadataLockInstrument::MetadataLockInstrument(engine::mysql::Connection &admin, bool enabled)
+    : m_admin(admin)
+{
+    m_before = admin.scalar(u"SELECT ENABLED FROM performance_schema.setup_instruments WHERE "_s + mdlInstrument)
+                   .value_or(u"NO"_s);
+    admin.execute(u"UPDATE performance_schema.setup_instruments SET ENABLED = '%1' WHERE "_s.arg(
+                      enabled ? u"YES"_s : u"NO"_s)
+                  + mdlInstrument);
+}
+
+MetadataLockInstrument::~MetadataLockInstrument()
+{
+    try {
+        m_admin.execute(u"UPDATE performance_schema.setup_instruments SET ENABLED = %1 WHERE "_s.arg(
+                            m_admin.quote(m_before))
+                        + mdlInstrument);
+    } catch (const engine::mysql::DbException &) {
+    }
+}
+
 } // namespace testsupport

@@ -57,6 +57,21 @@ struct TableChecksum {
 TableChecksum checksumTable(engine::mysql::Connection &connection, const QString &schema, const QString &table,
                             const QStringList &columns = {});
 
+// Sets the metadata-lock instrument (performance_schema's wait/lock/metadata/sql/mdl) on the server `admin` is
+// connected to, for this object's lifetime. The sandbox runs with it off, as a stock server does; tests of the
+// paths that read performance_schema.metadata_locks turn it on. Locks taken before it is on are not counted.
+class MetadataLockInstrument {
+public:
+    MetadataLockInstrument(engine::mysql::Connection &admin, bool enabled);
+    ~MetadataLockInstrument();
+    MetadataLockInstrument(const MetadataLockInstrument &) = delete;
+    MetadataLockInstrument &operator=(const MetadataLockInstrument &) = delete;
+
+private:
+    engine::mysql::Connection &m_admin;
+    QString m_before;
+};
+
 } // namespace testsupport
 
 #define REQUIRE_SANDBOX(var)                                                                                 \
