@@ -82,7 +82,7 @@ private:
     // performance_schema.metadata_locks when the instrument is on, else by probing the ghost's lock.
     static bool metadataLocksInstrumented(mysql::Connection &side);
     bool renamePendingOnTable(mysql::Connection &side, unsigned long renameId) const;
-    bool renamePassedGhost(mysql::Connection &side) const;
+    bool renameQueuedAfterGhost(mysql::Connection &side, unsigned long renameId) const;
     void carryAutoIncrement(mysql::Connection &session);
     void dropStaleSentry(mysql::Connection &side) const;
 
