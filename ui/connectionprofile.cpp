@@ -55,7 +55,7 @@ std::optional<ConnectionProfile> ProfileStore::load(const QString &name)
     p.tlsCa = settings.value(u"tlsCa"_s).toString();
     p.tlsCert = settings.value(u"tlsCert"_s).toString();
     p.tlsKey = settings.value(u"tlsKey"_s).toString();
-    p.tlsVerifyServer = settings.value(u"tlsVerifyServer"_s, false).toBool();
+    p.tlsVerifyServer = settings.value(u"tlsVerifyServer"_s, true).toBool();
     p.readPrimaryBinlog = settings.value(u"readPrimaryBinlog"_s, false).toBool();
     return p;
 }

@@ -18,7 +18,7 @@ struct ConnectionProfile {
     QString user;
     bool useTls = false;
     QString tlsCa, tlsCert, tlsKey;
-    bool tlsVerifyServer = false;
+    bool tlsVerifyServer = true; // verification off only by an explicit choice
     // false: this server is a replica whose binlog is read (gh-ost's default); true: it is the primary and
     // its own binlog is read (--allow-on-master).
     bool readPrimaryBinlog = false;

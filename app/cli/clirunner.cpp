@@ -44,13 +44,18 @@ QString readPasswordFromTerminal(const QString &prompt)
         silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         tcsetattr(STDIN_FILENO, TCSANOW, &silent);
     }
-    QTextStream in(stdin);
-    const QString line = in.readLine();
+    // Byte by byte, unbuffered: a second prompt (the primary's password) must find its own line still unread.
+    QByteArray line;
+    char c = 0;
+    while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+        line += c;
+    if (line.endsWith('\r'))
+        line.chop(1);
     if (tty) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         err() << '\n' << Qt::flush;
     }
-    return line;
+    return QString::fromUtf8(line);
 }
 
 CliRunner::CliRunner(const FlagParser &flags)
@@ -61,7 +66,8 @@ CliRunner::CliRunner(const FlagParser &flags)
 bool CliRunner::buildConnectionSettings(QString *error)
 {
     auto &s = m_settings;
-    if (m_flags.isSet(u"conf"_s) && !engine::mysql::applyMyCnf(m_flags.stringValue(u"conf"_s), s, error))
+    QMap<QString, QString> fromConf;
+    if (m_flags.isSet(u"conf"_s) && !engine::mysql::applyMyCnf(m_flags.stringValue(u"conf"_s), s, error, &fromConf))
         return false;
     // Explicit flags win over the option file.
     if (m_flags.isSet(u"host"_s) || !m_flags.isSet(u"conf"_s))
@@ -80,17 +86,32 @@ bool CliRunner::buildConnectionSettings(QString *error)
         s.password = readPasswordFromTerminal(u"Password: "_s);
     if (m_flags.isSet(u"database"_s))
         s.database = m_flags.stringValue(u"database"_s);
-    if (m_flags.boolValue(u"ssl"_s) || m_flags.isSet(u"ssl-ca"_s) || m_flags.isSet(u"ssl-cert"_s)) {
+    if (m_flags.boolValue(u"ssl"_s) || m_flags.isSet(u"ssl-ca"_s) || m_flags.isSet(u"ssl-cert"_s)
+        || m_flags.isSet(u"ssl-key"_s) || m_flags.boolValue(u"ssl-allow-insecure"_s)) {
         s.useTls = true;
-        s.tlsCa = m_flags.stringValue(u"ssl-ca"_s);
-        s.tlsCert = m_flags.stringValue(u"ssl-cert"_s);
-        s.tlsKey = m_flags.stringValue(u"ssl-key"_s);
-        s.tlsVerifyServer = !m_flags.boolValue(u"ssl-allow-insecure"_s);
+        if (m_flags.isSet(u"ssl-ca"_s))
+            s.tlsCa = m_flags.stringValue(u"ssl-ca"_s);
+        if (m_flags.isSet(u"ssl-cert"_s))
+            s.tlsCert = m_flags.stringValue(u"ssl-cert"_s);
+        if (m_flags.isSet(u"ssl-key"_s))
+            s.tlsKey = m_flags.stringValue(u"ssl-key"_s);
+        if (m_flags.boolValue(u"ssl-allow-insecure"_s))
+            s.tlsVerifyServer = false;
     }
+    if (s.tlsKey.isEmpty() != s.tlsCert.isEmpty()) {
+        *error = u"--ssl-key and --ssl-cert go together: a client certificate needs its key, and a key its "
+                 "certificate"_s;
+        return false;
+    }
+    if (s.useTls && !s.tlsVerifyServer)
+        SS_WARN("TLS without verifying the server's certificate (--ssl-allow-insecure): the connection is encrypted "
+                "but anyone in the middle can pose as {}", s.describe().toStdString());
     if (const double timeout = m_flags.floatValue(u"mysql-timeout"_s); timeout > 0) {
         s.connectTimeoutSeconds = static_cast<unsigned>(timeout + 0.999);
         s.readTimeoutSeconds = s.connectTimeoutSeconds; // as gh-ost: connect, read and write
     }
+    if (!resolvePrimaryLogin(fromConf, error))
+        return false;
     if (s.port == 0 || s.port > 65535) {
         *error = u"--port must be between 1 and 65535"_s;
         return false;
@@ -98,6 +119,26 @@ bool CliRunner::buildConnectionSettings(QString *error)
     if (s.user.isEmpty()) {
         *error = u"no MySQL user: give --user, or a --conf file with user= in its [client] section"_s;
         return false;
+    }
+    return true;
+}
+
+bool CliRunner::resolvePrimaryLogin(const QMap<QString, QString> &fromConf, QString *error)
+{
+    // The primary's login when it differs (--master-user/--master-password), from the same places as the main
+    // login's password: --conf ([client] or [shadowswap] master-user=, master-password=), the environment
+    // (SHADOWSWAP_MASTER_PASSWORD), or a prompt with --ask-pass.
+    for (const QString &key : {u"master-user"_s, u"master-password"_s})
+        if (fromConf.contains(key) && !m_flags.supply(key, fromConf.value(key))) {
+            *error = u"--conf: bad value for %1"_s.arg(key);
+            return false;
+        }
+    if (m_flags.isSet(u"master-user"_s) && !m_flags.isSet(u"master-password"_s)) {
+        QString password = qEnvironmentVariable("SHADOWSWAP_MASTER_PASSWORD");
+        if (password.isEmpty() && m_flags.boolValue(u"ask-pass"_s))
+            password = readPasswordFromTerminal(u"Password for %1 on the primary: "_s.arg(m_flags.stringValue(u"master-user"_s)));
+        if (!password.isEmpty())
+            m_flags.supply(u"master-password"_s, password);
     }
     return true;
 }

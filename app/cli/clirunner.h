@@ -21,7 +21,9 @@ private:
     bool buildConnectionSettings(QString *error);
     int printServerFacts();
 
-    const FlagParser &m_flags;
+    bool resolvePrimaryLogin(const QMap<QString, QString> &fromConf, QString *error);
+
+    FlagParser m_flags; // a copy: the primary's login may be supplied from --conf, the environment or a prompt
     engine::mysql::ConnectionSettings m_settings;
 };
 

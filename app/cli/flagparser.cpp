@@ -17,6 +17,14 @@ const FlagSpec *FlagParser::find(const QString &name) const
     return nullptr;
 }
 
+bool FlagParser::supply(const QString &name, const QString &value)
+{
+    const FlagSpec *spec = find(name);
+    if (!spec)
+        return false;
+    return isSet(name) || store(*spec, value);
+}
+
 bool FlagParser::store(const FlagSpec &spec, const QString &value)
 {
     bool ok = true;

@@ -39,6 +39,10 @@ public:
     [[nodiscard]] qint64 intValue(const QString &name) const;
     [[nodiscard]] double floatValue(const QString &name) const;
 
+    // Gives a flag that was not on the command line a value from elsewhere (--conf, the environment, a prompt);
+    // a flag given on the command line keeps its value. False for an unknown flag or a bad value.
+    bool supply(const QString &name, const QString &value);
+
     [[nodiscard]] QString helpText() const;
     [[nodiscard]] const std::vector<FlagSpec> &specs() const { return m_specs; }
 

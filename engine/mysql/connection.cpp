@@ -77,10 +77,15 @@ Connection Connection::open(const ConnectionSettings &settings, const QString &p
     mysql_optionsv(mysql, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", program.constData());
     if (settings.useTls) {
         const QByteArray ca = settings.tlsCa.toUtf8(), cert = settings.tlsCert.toUtf8(), key = settings.tlsKey.toUtf8();
+        // Connector/C checks the chain whenever it has a CA; --ssl-allow-insecure skips chain and name (gh-ost's
+        // meaning), so the CA is left out then.
+        const bool checkChain = settings.tlsVerifyServer && !ca.isEmpty();
         mysql_ssl_set(mysql, key.isEmpty() ? nullptr : key.constData(), cert.isEmpty() ? nullptr : cert.constData(),
-                      ca.isEmpty() ? nullptr : ca.constData(), nullptr, nullptr);
+                      checkChain ? ca.constData() : nullptr, nullptr, nullptr);
         const my_bool verify = settings.tlsVerifyServer ? 1 : 0;
         mysql_optionsv(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+        const my_bool enforce = 1; // a server without TLS is an error, not a plaintext session
+        mysql_optionsv(mysql, MYSQL_OPT_SSL_ENFORCE, &enforce);
     }
 
     const QByteArray host = settings.host.toUtf8(), user = settings.user.toUtf8(),
@@ -92,8 +97,16 @@ Connection Connection::open(const ConnectionSettings &settings, const QString &p
                             settings.port, socket.isEmpty() ? nullptr : socket.constData(), flags)) {
         DbError error = errorOf(mysql, {});
         error.message = u"cannot connect to %1: %2"_s.arg(settings.describe(), error.message);
+        if (settings.useTls)
+            error.message += settings.tlsVerifyServer
+                ? u" (TLS with the server's certificate verified: check --ssl-ca and that the certificate names the "
+                  "host you connect to)"_s
+                : u" (TLS)"_s;
         throw DbException(std::move(error));
     }
+    if (settings.useTls && !mysql_get_ssl_cipher(mysql))
+        throw DbException(DbError{0, {}, u"cannot connect to %1: TLS was asked for but the session is not encrypted"_s.arg(
+                                             settings.describe()), {}});
     if (!settings.sessionInit.isEmpty())
         connection.execute(settings.sessionInit);
     return connection;

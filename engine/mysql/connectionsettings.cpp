@@ -33,7 +33,7 @@ QString unquote(QString value)
 }
 } // namespace
 
-bool applyMyCnf(const QString &path, ConnectionSettings &base, QString *error)
+bool applyMyCnf(const QString &path, ConnectionSettings &base, QString *error, QMap<QString, QString> *otherKeys)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -74,6 +74,14 @@ bool applyMyCnf(const QString &path, ConnectionSettings &base, QString *error)
             base.tlsCert = value, base.useTls = true;
         else if (key == u"ssl-key"_s)
             base.tlsKey = value, base.useTls = true;
+        else if (key == u"ssl"_s)
+            base.useTls = value.isEmpty() || value == u"1"_s || value.compare(u"on"_s, Qt::CaseInsensitive) == 0
+                || value.compare(u"true"_s, Qt::CaseInsensitive) == 0;
+        else if (key == u"ssl-verify-server-cert"_s)
+            base.tlsVerifyServer = !(value == u"0"_s || value.compare(u"off"_s, Qt::CaseInsensitive) == 0
+                                     || value.compare(u"false"_s, Qt::CaseInsensitive) == 0);
+        else if (otherKeys)
+            otherKeys->insert(key, value);
     }
     return true;
 }

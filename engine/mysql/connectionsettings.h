@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QString>
 
 namespace engine::mysql {
@@ -15,11 +16,14 @@ struct ConnectionSettings {
     QString socketPath;
     unsigned connectTimeoutSeconds = 10;
     unsigned readTimeoutSeconds = 0; // 0 = no timeout (binlog streams and long copies block by design)
+    // With useTls the session is encrypted or not opened at all (no plaintext fallback), and the server's
+    // certificate is checked against tlsCa (or the system's CAs) and the host name unless tlsVerifyServer is
+    // turned off explicitly (--ssl-allow-insecure).
     bool useTls = false;
     QString tlsCa;
     QString tlsCert;
     QString tlsKey;
-    bool tlsVerifyServer = false;
+    bool tlsVerifyServer = true;
     // Run on every new session before it is handed out (e.g. the replica modes' SET SESSION gtid_domain_id).
     QString sessionInit;
 
@@ -29,8 +33,11 @@ struct ConnectionSettings {
 };
 
 // Reads the [client] section (and [shadowswap], which overrides it) of a my.cnf-style file into `base`.
-// Keys understood: host, port, user, password, database, socket, ssl-ca, ssl-cert, ssl-key.
-// Returns false and sets `error` when the file can't be read.
-bool applyMyCnf(const QString &path, ConnectionSettings &base, QString *error);
+// Keys understood: host, port, user, password, database, socket, ssl, ssl-ca, ssl-cert, ssl-key,
+// ssl-verify-server-cert (on unless 0/off/false).
+// Other keys of those sections (e.g. master-user, master-password) go to `otherKeys` when given, names in
+// lower case with '-'. Returns false and sets `error` when the file can't be read.
+bool applyMyCnf(const QString &path, ConnectionSettings &base, QString *error,
+                QMap<QString, QString> *otherKeys = nullptr);
 
 } // namespace engine::mysql

@@ -242,6 +242,52 @@ private Q_SLOTS:
         QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_%1\\_gh_'"_s.arg(longName)).next());
     }
 
+    // Issue 13: the primary's own login (--master-user) from --conf, or from a prompt with --ask-pass, never on
+    // the command line. The login exists only on the primary, so the preflight passes only if it went there.
+    void primaryLoginFromConfOrPrompt()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"pfprimarylogin"_s);
+        Connection primary = Connection::open(db.primary());
+        primary.execute(u"CREATE TABLE t (id INT PRIMARY KEY, n INT)"_s);
+        primary.execute(u"SET SESSION sql_log_bin = 0"_s);
+        primary.execute(u"CREATE OR REPLACE USER 'ss_primary'@'%' IDENTIFIED BY 'primary-pw'"_s);
+        primary.execute(u"GRANT ALL ON *.* TO 'ss_primary'@'%'"_s);
+        Connection replica = Connection::open(sandbox.replica);
+        testsupport::waitForReplica(primary, replica);
+        const QStringList target = {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                    u"ADD COLUMN c INT"_s, u"--format=json"_s};
+        QTemporaryDir dir;
+        auto confWith = [&](const QString &password) {
+            const QString path = dir.filePath(u"login-%1.cnf"_s.arg(password));
+            QFile file(path);
+            file.open(QIODevice::WriteOnly);
+            file.write(u"[shadowswap]\nmaster-user=ss_primary\nmaster-password=%1\n"_s.arg(password).toUtf8());
+            return path;
+        };
+        const Run wrong = runCli(sandbox.replica, target + QStringList{u"--conf"_s, confWith(u"not-it"_s)});
+        QVERIFY2(wrong.exitCode != 0, qPrintable(wrong.out + wrong.err));
+        const Run fromConf = runCli(sandbox.replica, target + QStringList{u"--conf"_s, confWith(u"primary-pw"_s)});
+        QVERIFY2(fromConf.exitCode == 0, qPrintable(fromConf.out.right(3000) + fromConf.err));
+
+        // --ask-pass asks for both: the main login's password, then the primary's.
+        QProcess process;
+        const QStringList args = QStringList{u"--host"_s, sandbox.replica.host, u"--port"_s,
+                                             QString::number(sandbox.replica.port), u"--user"_s, sandbox.replica.user,
+                                             u"--master-user"_s, u"ss_primary"_s, u"--ask-pass"_s,
+                                             u"--preflight-only"_s}
+            + target;
+        process.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s, args);
+        QVERIFY(process.waitForStarted());
+        process.write((sandbox.replica.password + u"\nprimary-pw\n"_s).toUtf8());
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(120000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(process.exitCode() == 0, qPrintable(err + QString::fromUtf8(process.readAllStandardOutput()).right(2000)));
+        QVERIFY2(err.contains(u"Password for ss_primary on the primary"_s), qPrintable(err));
+        primary.execute(u"DROP USER 'ss_primary'@'%'"_s);
+    }
+
     // Issue 13: a binlog client server id that a replica (or the server itself) uses would disconnect it.
     void serverIdInUseIsRefused()
     {
