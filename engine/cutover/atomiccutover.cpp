@@ -88,31 +88,26 @@ bool AtomicCutOver::renamePendingOnTable(Connection &side, unsigned long renameI
         != u"0"_s;
 }
 
-bool AtomicCutOver::renameQueuedAfterGhost(Connection &side, unsigned long renameId) const
+bool exclusiveLockPendingOn(Connection &side, const QString &schema, const QString &table)
 {
-    // Without the metadata-lock instrument: the rename takes its locks in name order, and the sentry (the old
-    // table's name) and the ghost sort before the table. Once the ghost can't be locked even for reading, the
-    // rename holds it, and the only lock it can still wait for is the table's. Holding the ghost is not enough:
-    // between taking the ghost and asking for the table the rename waits for nothing, and an unlock then lets
-    // queued application writes reach the old table after the last flush (seen once in 37 test runs). So the
-    // rename must also be seen waiting for a metadata lock after the ghost was found held. The probe never waits
-    // (NOWAIT) and lets go at once, so at worst it delays the rename by a moment.
-    const QString ghost = qualifiedName(m_schema, m_names.ghost);
+    // A new shared-read request is refused while an exclusive request waits (MDL gives pending exclusive locks
+    // precedence over new shared ones), but not while writes wait. So a read that can't start at once says that a
+    // rename (or other DDL) is queued on the table itself, whatever the order it took its other locks in.
+    const QString qualified = qualifiedName(schema, table);
     const bool mariadb = side.serverVersion().contains(u"MariaDB"_s, Qt::CaseInsensitive);
     try {
-        if (!mariadb)
-            side.execute(u"SET SESSION lock_wait_timeout = 1"_s); // MySQL has no NOWAIT for LOCK TABLES
-        side.execute(u"LOCK TABLES %1 READ%2"_s.arg(ghost, mariadb ? u" NOWAIT"_s : QString()));
-        side.execute(u"UNLOCK TABLES"_s);
+        if (mariadb) {
+            side.execute(u"SET STATEMENT lock_wait_timeout = 0 FOR SELECT 1 FROM %1 LIMIT 0"_s.arg(qualified));
+        } else {
+            side.execute(u"SET SESSION lock_wait_timeout = 1"_s); // MySQL's minimum
+            side.execute(u"SELECT 1 FROM %1 LIMIT 0"_s.arg(qualified));
+        }
         return false;
     } catch (const DbException &error) {
-        if (error.code() != ER_LOCK_WAIT_TIMEOUT && error.code() != ER_NO_SUCH_TABLE)
-            throw;
+        if (error.code() == ER_LOCK_WAIT_TIMEOUT || error.code() == ER_NO_SUCH_TABLE)
+            return true;
+        throw;
     }
-    return side.scalar(u"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = %1 AND STATE LIKE "
-                       "'%metadata lock%'"_s.arg(QString::number(renameId)))
-               .value_or(u"0"_s)
-        != u"0"_s;
 }
 
 namespace {
@@ -296,7 +291,8 @@ CutOverResult AtomicCutOver::attemptAtomic()
         const bool instrumented = metadataLocksInstrumented(side);
         bool renameQueued = false;
         while (!renameQueued && !renameDone && pending.elapsed() < m_timeout * 1000) {
-            renameQueued = instrumented ? renamePendingOnTable(side, renameId) : renameQueuedAfterGhost(side, renameId);
+            renameQueued = instrumented ? renamePendingOnTable(side, renameId)
+                                        : exclusiveLockPendingOn(side, m_schema, m_names.original);
             if (!renameQueued)
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }

@@ -27,6 +27,10 @@ public:
 // True when `table` is a sentry a cut-over left behind (ours by its comment): safe to drop.
 bool isCutOverSentry(mysql::Connection &connection, const QString &schema, const QString &table);
 
+// Without the metadata-lock instrument: whether an exclusive lock request (the cut-over's rename) is queued on
+// schema.table, seen by `side` (which must hold no lock on it). Never waits on MariaDB (1 s on MySQL).
+bool exclusiveLockPendingOn(mysql::Connection &side, const QString &schema, const QString &table);
+
 // A two-step cut-over whose second rename failed and whose undo failed too: no table has the original's name.
 // Not retryable; the DBA must act (the message says how).
 class CutOverHalfSwapped : public std::runtime_error {
@@ -79,10 +83,9 @@ private:
     void flushPending(mysql::Connection &session, bool inTransaction);
     void requireLiveAppliers() const;
     // How the lock session confirms the rename is queued on the table before it unlocks: from
-    // performance_schema.metadata_locks when the instrument is on, else by probing the ghost's lock.
+    // performance_schema.metadata_locks when the instrument is on, else exclusiveLockPendingOn().
     static bool metadataLocksInstrumented(mysql::Connection &side);
     bool renamePendingOnTable(mysql::Connection &side, unsigned long renameId) const;
-    bool renameQueuedAfterGhost(mysql::Connection &side, unsigned long renameId) const;
     void carryAutoIncrement(mysql::Connection &session);
     void dropStaleSentry(mysql::Connection &side) const;
 

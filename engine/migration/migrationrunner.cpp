@@ -210,7 +210,7 @@ void MigrationRunner::prepareGhost()
     m_primary.execute(u"CREATE TABLE %1 LIKE %2"_s.arg(ghost, qualifiedName(db, m_spec.table)));
     m_ghostCreated = true;
     try {
-        m_primary.execute(u"ALTER TABLE %1 %2"_s.arg(ghost, m_spec.alter));
+        m_primary.executeSingle(u"ALTER TABLE %1 %2"_s.arg(ghost, m_spec.alter));
     } catch (const DbException &error) {
         throw MigrationError(u"alter-failed"_s, u"the ALTER failed on the (empty) ghost table: %1"_s.arg(
                                                     error.error().message), error.error().statement, error.code());

@@ -141,6 +141,41 @@ void Connection::execute(const QString &sql)
     executeBatch(sql);
 }
 
+namespace {
+// Multi-statement support off on `mysql` for this object's lifetime.
+class SingleStatementOnly {
+public:
+    explicit SingleStatementOnly(MYSQL *mysql)
+        : m_mysql(mysql)
+    {
+        if (mysql_set_server_option(m_mysql, MYSQL_OPTION_MULTI_STATEMENTS_OFF) != 0)
+            throw DbException(errorOf(m_mysql, u"(multi-statement support off)"_s));
+    }
+    ~SingleStatementOnly() { mysql_set_server_option(m_mysql, MYSQL_OPTION_MULTI_STATEMENTS_ON); }
+    SingleStatementOnly(const SingleStatementOnly &) = delete;
+    SingleStatementOnly &operator=(const SingleStatementOnly &) = delete;
+
+private:
+    MYSQL *m_mysql;
+};
+} // namespace
+
+void Connection::executeSingle(const QString &sql)
+{
+    if (!m_mysql)
+        throw DbException(DbError{0, {}, u"connection is closed"_s, sql});
+    const SingleStatementOnly single(m_mysql);
+    executeBatch(sql);
+}
+
+std::optional<QString> Connection::scalarSingle(const QString &sql)
+{
+    if (!m_mysql)
+        throw DbException(DbError{0, {}, u"connection is closed"_s, sql});
+    const SingleStatementOnly single(m_mysql);
+    return scalar(sql);
+}
+
 std::vector<quint64> Connection::executeBatch(const QString &sql)
 {
     send(sql);

@@ -39,6 +39,11 @@ public:
     [[nodiscard]] QString serverVersion() const;
 
     void execute(const QString &sql);
+    // For text that holds user input (--alter, --throttle-query): the server's multi-statement support is off for
+    // this one statement, so whatever the text holds, a second statement can't run (on top of the lexical check
+    // in statementcheck.h).
+    void executeSingle(const QString &sql);
+    std::optional<QString> scalarSingle(const QString &sql);
     // Runs several ';'-separated statements in one round trip; returns the affected-rows count of each.
     std::vector<quint64> executeBatch(const QString &sql);
     Result query(const QString &sql);

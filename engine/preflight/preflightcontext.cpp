@@ -266,7 +266,8 @@ QString PreflightContext::limited(const Server &server, const QString &sql) cons
     return sql;
 }
 
-Result PreflightContext::query(Server &server, const QString &sql)
+template <typename Run>
+auto PreflightContext::onServer(Server &server, Run run)
 {
     if (cancelled())
         throw PreflightFailure(u"cancelled"_s);
@@ -275,12 +276,22 @@ Result PreflightContext::query(Server &server, const QString &sql)
     if (!server.connection.isOpen())
         open(server);
     try {
-        return server.connection.query(limited(server, sql));
+        return run(server.connection);
     } catch (const DbException &error) {
         if (mysql::isConnectionFailure(error.code()))
             server.connection.close();
         throw;
     }
+}
+
+Result PreflightContext::query(Server &server, const QString &sql)
+{
+    return onServer(server, [&](mysql::Connection &connection) { return connection.query(limited(server, sql)); });
+}
+
+void PreflightContext::executeSingle(Server &server, const QString &sql)
+{
+    onServer(server, [&](mysql::Connection &connection) { connection.executeSingle(limited(server, sql)); });
 }
 
 std::optional<QString> PreflightContext::scalar(Server &server, const QString &sql)

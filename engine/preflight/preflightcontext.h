@@ -89,6 +89,8 @@ public:
     mysql::Result query(Server &server, const QString &sql);
     std::optional<QString> scalar(Server &server, const QString &sql);
     void execute(Server &server, const QString &sql);
+    // For statements that hold the DBA's text (the ALTER): one statement only, enforced by the server too.
+    void executeSingle(Server &server, const QString &sql);
     // For clean-up after the time limit ran out: only the session's own limit applies. Never throws;
     // returns the error message, empty on success.
     QString executeCleanup(Server &server, const QString &sql) noexcept;
@@ -116,6 +118,9 @@ private:
     Server &addServer(const QStringList &roles, const mysql::ConnectionSettings &settings);
     [[nodiscard]] QString limited(const Server &server, const QString &sql) const;
     void prepare(Server &server);
+    // Runs `run(connection)` on `server`'s session (opened when needed); a lost session is closed.
+    template <typename Run>
+    auto onServer(Server &server, Run run);
 
     PreflightRequest m_request;
     std::atomic<bool> *m_cancel = nullptr;

@@ -77,7 +77,7 @@ bool ScratchTable::applyAlter(const QString &alterBody, QString *error)
     bool nativeRefusedOnly = tryNative;
     if (nativeRefusedOnly && hasInstant) {
         try {
-            m_context.execute(m_server, statement + u", ALGORITHM=INSTANT"_s);
+            m_context.executeSingle(m_server, statement + u", ALGORITHM=INSTANT"_s);
             m_algorithm = NativeAlgorithm::Instant;
             return true;
         } catch (const DbException &refused) {
@@ -87,7 +87,7 @@ bool ScratchTable::applyAlter(const QString &alterBody, QString *error)
     }
     if (nativeRefusedOnly) {
         try {
-            m_context.execute(m_server, statement + u", ALGORITHM=INPLACE, LOCK=NONE"_s);
+            m_context.executeSingle(m_server, statement + u", ALGORITHM=INPLACE, LOCK=NONE"_s);
             m_algorithm = NativeAlgorithm::InplaceNoLock;
             return true;
         } catch (const DbException &refused) {
@@ -96,7 +96,7 @@ bool ScratchTable::applyAlter(const QString &alterBody, QString *error)
         }
     }
     try {
-        m_context.execute(m_server, statement);
+        m_context.executeSingle(m_server, statement);
         if (nativeRefusedOnly)
             m_algorithm = NativeAlgorithm::CopyOnly;
         return true;

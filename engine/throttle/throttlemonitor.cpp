@@ -215,7 +215,7 @@ void ThrottleMonitor::samplePrimary(const ThrottleSettings &settings)
     if (settings.throttleQuery.isEmpty())
         return;
     try {
-        const auto value = primary.open().scalar(settings.throttleQuery);
+        const auto value = primary.open().scalarSingle(settings.throttleQuery);
         o.throttleQueryValue = value ? value->toLongLong() : 0;
     } catch (const DbException &error) {
         o.throttleQueryError = error.error().message;

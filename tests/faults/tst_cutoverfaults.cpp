@@ -6,11 +6,14 @@
 #include <sandbox.h>
 #include <writeload.h>
 
+#include <cutover/atomiccutover.h>
 #include <mysql/connection.h>
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using engine::migration::CutOverType;
@@ -108,6 +111,53 @@ private Q_SLOTS:
         QVERIFY2(outcome.succeeded, qPrintable(outcome.failure.code + u": "_s + outcome.failure.message));
         QVERIFY2(outcome.summary.cutOverAttempts >= 2, qPrintable(QString::number(outcome.summary.cutOverAttempts)));
         expectEqualToNative(primary, db);
+    }
+    // Without the metadata-lock instrument the lock session unlocks once the rename is queued on the table itself.
+    // It used to infer that from the ghost being held, which is wrong when the rename's other names sort after
+    // the ghost (the revert swap: _T_del < _T_gho < T): a revert then lost a write (tst_consolelive, once). The
+    // probe asks the table directly; here a rename waits on a lower-sorted name first, then on the table.
+    void renameQueuedIsSeenOnTheTableItself()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        testsupport::ScratchDatabase db(sandbox, u"rename_probe"_s);
+        Connection setup = Connection::open(db.primary());
+        setup.execute(u"CREATE TABLE t (id INT PRIMARY KEY)"_s);
+        setup.execute(u"CREATE TABLE a (id INT PRIMARY KEY)"_s);
+        Connection holdsA = Connection::open(db.primary()), holdsT = Connection::open(db.primary());
+        Connection side = Connection::open(db.primary()), writer = Connection::open(db.primary());
+        Connection renamer = Connection::open(db.primary());
+        auto waitsForMetadataLock = [&](const Connection &session) {
+            return side.scalar(u"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = %1 AND STATE LIKE "
+                               "'%metadata lock%'"_s.arg(session.threadId()))
+                == std::optional<QString>(u"1"_s);
+        };
+        holdsA.execute(u"LOCK TABLES a WRITE"_s);
+        holdsT.execute(u"LOCK TABLES t READ"_s);
+        QVERIFY(!engine::cutover::exclusiveLockPendingOn(side, db.name(), u"t"_s));
+        // A write waiting on t is not a rename.
+        unsigned writeError = 0;
+        std::thread write([&] {
+            try {
+                writer.execute(u"INSERT INTO t VALUES (1)"_s);
+            } catch (const engine::mysql::DbException &error) {
+                writeError = error.code();
+            }
+        });
+        QTRY_VERIFY(waitsForMetadataLock(writer));
+        QVERIFY(!engine::cutover::exclusiveLockPendingOn(side, db.name(), u"t"_s));
+        // The rename takes its names in order: a first, where it waits; it has not asked for t yet.
+        std::thread rename([&] { renamer.execute(u"RENAME TABLE t TO t_old, a TO t_new"_s); });
+        QTRY_VERIFY(waitsForMetadataLock(renamer));
+        QVERIFY(!engine::cutover::exclusiveLockPendingOn(side, db.name(), u"t"_s));
+        // With a free, it moves on to t, where it queues.
+        holdsA.execute(u"UNLOCK TABLES"_s);
+        QTRY_VERIFY(engine::cutover::exclusiveLockPendingOn(side, db.name(), u"t"_s));
+        holdsT.execute(u"UNLOCK TABLES"_s);
+        rename.join();
+        write.join();
+        // The queued rename went before the write that waited longer: the write found no table t.
+        QCOMPARE(writeError, 1146u);
+        QVERIFY(setup.query(u"SHOW TABLES LIKE 't\\_old'"_s).next());
     }
 };
 

@@ -188,6 +188,17 @@ private Q_SLOTS:
         run = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
                                        u"ADD COLUMN x VARCHAR(10) NOT NULL DEFAULT 'a;b'"_s}, false);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // Behind the lexical check, the server itself runs user text one statement at a time.
+        bool refused = false;
+        try {
+            primary.executeSingle(u"ALTER TABLE t ADD COLUMN q INT; CREATE TABLE injected (i INT)"_s);
+        } catch (const engine::mysql::DbException &) {
+            refused = true;
+        }
+        QVERIFY(refused);
+        QVERIFY(!primary.query(u"SHOW TABLES LIKE 'injected'"_s).next());
+        QVERIFY(!primary.query(u"SHOW COLUMNS FROM t LIKE 'q'"_s).next());
+        primary.execute(u"SELECT 1; SELECT 2"_s); // the session's own batches still work afterwards
     }
 
     // Issue 13: secrets off the command line. A password flag is scrubbed from the running process's arguments;
