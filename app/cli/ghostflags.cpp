@@ -113,6 +113,11 @@ std::vector<FlagSpec> ghostCompatibleFlags()
                                            u"--execute: /tmp/gh-ost.<database>.<table>.sock"),
         flag(u"serve-tcp-port", S, u"0", u"TCP port for interactive commands, on 127.0.0.1 unless given as "
                                          u"ADDRESS:PORT (0: none)"),
+        flag(u"watch", S, u"", u"watch a running migration (Shadowswap's or gh-ost's): its control socket path or "
+                               u"HOST:PORT; prints a status line every --watch-interval-millis, changes nothing"),
+        flag(u"watch-token-file", S, u"", u"file whose first line is the watched TCP port's token"),
+        flag(u"watch-interval-millis", I, u"1000", u"--watch: time between readings"),
+        flag(u"watch-count", I, u"0", u"--watch: stop after this many readings (0: until interrupted)"),
         flag(u"serve-tcp-token-file", S, u"", u"file whose first line is the secret a TCP client must send as its "
                                               u"first line; required beyond loopback"),
         flag(u"serve-tcp-token", S, u"", u"the TCP secret itself (visible to other users: prefer the file)"),

@@ -1,5 +1,6 @@
 // shadowswap-cli: the headless front end. gh-ost's flags, gh-ost's meanings.
 #include "clirunner.h"
+#include "watchcommand.h"
 #include "flagparser.h"
 #include "ghostflags.h"
 
@@ -82,6 +83,8 @@ int main(int argc, char *argv[])
                 "was removed from the argument list. Prefer SHADOWSWAP_PASSWORD or MYSQL_PWD, --conf or --ask-pass",
                 flag.toStdString());
 
+    if (flags.isSet(u"watch"_s))
+        return cli::runWatchCommand(flags);
     cli::CliRunner runner(flags);
     return runner.run();
 }

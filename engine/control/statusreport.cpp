@@ -71,6 +71,7 @@ QString ghostStatusHint(const ControlIdentity &identity, const ControlTarget &ta
                                                                              identity.ghostTable);
     const QDateTime started = QDateTime::currentDateTimeUtc().addMSecs(-s.elapsedMillis);
     text += u"# Migration started at %1\n"_s.arg(started.toString(Qt::ISODate));
+    text += u"# Engine: shadowswap %1\n"_s.arg(QString::fromLatin1(SHADOWSWAP_VERSION));
     const qint64 pinned = target.pinnedChunkSize();
     const QString chunk = pinned > 0 ? u"%1 (pinned)"_s.arg(pinned)
                                      : u"%1 (adapting to %2 ms chunks)"_s.arg(s.chunkSize).arg(target.chunkTargetMillis());
