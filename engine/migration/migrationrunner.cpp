@@ -428,7 +428,14 @@ void MigrationRunner::copyRows()
                                      m_spec.defaultRetries, m_resumeFrom ? m_resumeFrom->lastCopiedKey : std::nullopt};
     const CopyTestHold testHold = CopyTestHold::fromEnvironment();
     copy::RowCopier copier(m_primary, options, m_plan, m_codec, m_changes, m_context,
-                           [this] { waitForBacklog(0); },
+                           [this] {
+                               // A value that moved between rows: the change that freed it may not even be read
+                               // yet (the stream follows a replica). Everything committed before the marker is
+                               // read, then applied; a stalled stream only bounds the wait.
+                               writeMarkerAndWait(u"copy-catch-up-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                                  30000);
+                               waitForBacklog(0);
+                           },
                            [this, &testHold] {
                                checkHelpers();
                                holdCopyForTest(testHold);

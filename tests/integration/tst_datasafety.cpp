@@ -31,24 +31,6 @@ quint64 autoIncrementOf(Connection &c, const QString &db, const QString &table)
         .toULongLong();
 }
 
-// A mirrored load of updates and deletes (no inserts) on {T} = name and name_ref, rows whose key is
-// `keyOf(1..maxId)` (an SQL expression).
-std::unique_ptr<testsupport::WriteLoad> updatesAndDeletes(const testsupport::ScratchDatabase &db, const QString &name,
-                                                          int maxId, const QString &keyColumn = u"id"_s,
-                                                          const QString &keyOf = u"%1"_s)
-{
-    testsupport::WriteLoad::Options options;
-    options.connection = db.primary();
-    options.statementsPerSecond = 150;
-    options.mirrorTables = {name, name + u"_ref"_s};
-    options.nextStatement = [=](quint64 sequence, QRandomGenerator &random) {
-        const QString key = keyOf.arg(random.bounded(1, maxId + 1));
-        return sequence % 10 == 9 ? u"DELETE FROM {T} WHERE %1 = %2"_s.arg(keyColumn, key)
-                                  : u"UPDATE {T} SET v = v + 1 WHERE %1 = %2"_s.arg(keyColumn, key);
-    };
-    return std::make_unique<testsupport::WriteLoad>(options);
-}
-
 } // namespace
 
 class TestDataSafety : public QObject {
@@ -113,7 +95,7 @@ private Q_SLOTS:
             primary.execute(u"INSERT INTO %1 SELECT CONCAT(ELT(1 + MOD(seq, 4), 'é', 'Ø', 'ß', 'a'), 'ñ', seq), seq "
                             "FROM seq_1_to_20000"_s.arg(table));
         }
-        auto load = updatesAndDeletes(db, u"l"_s, 20000, u"name"_s,
+        auto load = testsupport::updatesAndDeletes(db, u"l"_s, 20000, u"name"_s,
                                       u"CONCAT(ELT(1 + MOD(%1, 4), 'é', 'Ø', 'ß', 'a'), 'ñ', %1)"_s);
         load->start();
         auto spec = testsupport::sandboxSpec(db, u"l"_s, u"ADD COLUMN w INT"_s);
@@ -151,7 +133,7 @@ private Q_SLOTS:
             primary.execute(u"INSERT INTO %1 SELECT seq, seq, '2024-01-01 00:00:00' + INTERVAL seq * 2161 SECOND "
                             "FROM seq_1_to_20000"_s.arg(table));
         }
-        auto load = updatesAndDeletes(db, u"z"_s, 20000);
+        auto load = testsupport::updatesAndDeletes(db, u"z"_s, 20000);
         load->start();
         const QString alter = u"MODIFY at TIMESTAMP(3) NULL"_s;
         const auto outcome = testsupport::runMigration(testsupport::sandboxSpec(db, u"z"_s, alter));
@@ -308,7 +290,7 @@ private Q_SLOTS:
         QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_n\\_gho'"_s).next());
         primary.execute(u"DELETE FROM n WHERE id IS NULL"_s);
 
-        auto load = updatesAndDeletes(db, u"n"_s, 5000);
+        auto load = testsupport::updatesAndDeletes(db, u"n"_s, 5000);
         load->start();
         QTemporaryDir dir;
         const QString postpone = dir.filePath(u"postpone"_s);
@@ -494,7 +476,7 @@ private Q_SLOTS:
         }
         // InnoDB hands out ids in blocks to a bulk insert: the counter is at least 5001, above every id left.
         QVERIFY(autoIncrementOf(primary, db.name(), u"a"_s) >= 5001u);
-        auto load = updatesAndDeletes(db, u"a"_s, 4000);
+        auto load = testsupport::updatesAndDeletes(db, u"a"_s, 4000);
         load->start();
         const auto outcome = testsupport::runMigration(testsupport::sandboxSpec(db, u"a"_s, u"ADD COLUMN w INT"_s));
         QTest::qWait(300);

@@ -27,23 +27,6 @@ using engine::mysql::quoteIdentifier;
 
 namespace {
 
-// Updates and deletes (1 in 10) on {T} = name and name_ref, rows whose key is `keyOf(1..maxId)` (an SQL expression
-// with %1 for the number), 150 statements/s.
-std::unique_ptr<testsupport::WriteLoad> updatesAndDeletes(const testsupport::ScratchDatabase &db, const QString &name,
-                                                          int maxId, const QString &keyColumn, const QString &keyOf)
-{
-    testsupport::WriteLoad::Options options;
-    options.connection = db.primary();
-    options.statementsPerSecond = 150;
-    options.mirrorTables = {quoteIdentifier(name), quoteIdentifier(name + u"_ref"_s)};
-    options.nextStatement = [=](quint64, QRandomGenerator &random) {
-        const QString key = QString(keyOf).replace(u"%1"_s, QString::number(random.bounded(1, maxId + 1)));
-        return random.bounded(10) == 9 ? u"DELETE FROM {T} WHERE %1 = %2"_s.arg(keyColumn, key)
-                                       : u"UPDATE {T} SET v = v + 1 WHERE %1 = %2"_s.arg(keyColumn, key);
-    };
-    return std::make_unique<testsupport::WriteLoad>(options);
-}
-
 // Runs `statements` (with {T}) on `name` and `name_ref` in one session that logs binlog_row_image=MINIMAL, as an
 // application session may while the server's default is FULL.
 void writeMinimal(const testsupport::ScratchDatabase &db, const QString &name, const QStringList &statements)
@@ -94,7 +77,7 @@ private Q_SLOTS:
             primary.execute(u"INSERT INTO %1 SELECT CONCAT('k%7_', LPAD(seq, 6, '0'), '%2'), seq FROM seq_1_to_6000"_s
                                 .replace(u"%1"_s, quoteIdentifier(name)));
         }
-        auto load = updatesAndDeletes(db, table, 6000, u"k"_s, u"CONCAT('k%7_', LPAD(%1, 6, '0'), '%2')"_s);
+        auto load = testsupport::updatesAndDeletes(db, table, 6000, u"k"_s, u"CONCAT('k%7_', LPAD(%1, 6, '0'), '%2')"_s);
         load->start();
         QTemporaryDir dir;
         const QString postpone = dir.filePath(u"postpone"_s);
@@ -151,7 +134,7 @@ private Q_SLOTS:
                  qPrintable(refused.failure.message));
         QVERIFY(!primary.query(u"SHOW TABLES LIKE '\\_e\\_gho'"_s).next());
 
-        auto load = updatesAndDeletes(db, u"e"_s, 9000, u"(kind, id)"_s,
+        auto load = testsupport::updatesAndDeletes(db, u"e"_s, 9000, u"(kind, id)"_s,
                                       u"(ELT(1 + MOD(%1, 3), 'a', 'b', 'c'), %1)"_s);
         load->start();
         const QString appended = u"MODIFY kind ENUM('a','b','c','d') NOT NULL"_s;
@@ -178,7 +161,7 @@ private Q_SLOTS:
             primary.execute(u"CREATE TABLE %1 (id INT NOT NULL PRIMARY KEY, u INT NOT NULL, v INT NOT NULL)"_s.arg(name));
             primary.execute(u"INSERT INTO %1 SELECT seq, seq, seq FROM seq_1_to_5000"_s.arg(name));
         }
-        auto load = updatesAndDeletes(db, u"m"_s, 5000, u"id"_s, u"%1"_s);
+        auto load = testsupport::updatesAndDeletes(db, u"m"_s, 5000, u"id"_s, u"%1"_s);
         load->start();
         const auto outcome = runWithPostponed(testsupport::sandboxSpec(db, u"m"_s, u"ADD COLUMN w INT"_s), [&] {
             writeMinimal(db, u"m"_s, {u"UPDATE {T} SET v = v + 100 WHERE id BETWEEN 10 AND 20"_s,
@@ -207,7 +190,7 @@ private Q_SLOTS:
                             "UNIQUE KEY uk_u (u))"_s.arg(name));
             primary.execute(u"INSERT INTO %1 SELECT seq, seq, seq FROM seq_1_to_5000"_s.arg(name));
         }
-        auto load = updatesAndDeletes(db, u"m"_s, 5000, u"id"_s, u"%1"_s);
+        auto load = testsupport::updatesAndDeletes(db, u"m"_s, 5000, u"id"_s, u"%1"_s);
         load->start();
         // Without the primary key, the only key both schemas share is uk_u.
         auto spec = testsupport::sandboxSpec(db, u"m"_s, u"DROP PRIMARY KEY"_s);

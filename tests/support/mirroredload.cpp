@@ -44,4 +44,19 @@ MirroredLoad startMirroredLoad(engine::mysql::Connection &primary, const Scratch
     return work;
 }
 
+std::unique_ptr<WriteLoad> updatesAndDeletes(const ScratchDatabase &db, const QString &name, int maxId,
+                                             const QString &keyColumn, const QString &keyOf)
+{
+    WriteLoad::Options options;
+    options.connection = db.primary();
+    options.statementsPerSecond = 150;
+    options.mirrorTables = {engine::mysql::quoteIdentifier(name), engine::mysql::quoteIdentifier(name + u"_ref"_s)};
+    options.nextStatement = [=](quint64 sequence, QRandomGenerator &random) {
+        const QString key = QString(keyOf).replace(u"%1"_s, QString::number(random.bounded(1, maxId + 1)));
+        return sequence % 10 == 9 ? u"DELETE FROM {T} WHERE %1 = %2"_s.arg(keyColumn, key)
+                                  : u"UPDATE {T} SET v = v + 1 WHERE %1 = %2"_s.arg(keyColumn, key);
+    };
+    return std::make_unique<WriteLoad>(options);
+}
+
 } // namespace testsupport

@@ -21,4 +21,11 @@ struct MirroredLoad {
 MirroredLoad startMirroredLoad(engine::mysql::Connection &primary, const ScratchDatabase &db, int rows,
                                const QString &extraColumns = {}, const QString &oneOffStatement = {});
 
+// A mirrored load of updates (`v = v + 1`) and deletes (every tenth statement) on `name` and `name`_ref, 150
+// statements/s, on rows whose key column(s) `keyColumn` equal `keyOf` with every %1 replaced by a number in
+// 1..maxId (an SQL expression; identifiers are quoted, so names may hold anything). Not started.
+std::unique_ptr<WriteLoad> updatesAndDeletes(const ScratchDatabase &db, const QString &name, int maxId,
+                                             const QString &keyColumn = QStringLiteral("id"),
+                                             const QString &keyOf = QStringLiteral("%1"));
+
 } // namespace testsupport
