@@ -3,6 +3,7 @@
 #include <binlog/binlogformaterror.h>
 #include <binlog/columntype.h>
 #include <binlog/eventtype.h>
+#include <binlog/jsonbinary.h>
 #include <binlog/rowdecoder.h>
 
 #include <QTest>
@@ -49,6 +50,27 @@ private Q_SLOTS:
                                  decodeRowsEvent(rowsBody, EventType::WriteRowsV1, 6, table));
         QVERIFY_THROWS_EXCEPTION(BinlogFormatError,
                                  decodeRowsEvent(rowsBody, EventType::DeleteRowsV1, 6, table));
+    }
+
+    // fuzz_jsonbinary, UBSan: a DATE/TIME/DATETIME/TIMESTAMP inside JSON packed as INT64_MIN was negated
+    // (signed overflow). No temporal packs to it: the document is malformed.
+    void jsonTemporalOfInt64MinIsMalformed_data()
+    {
+        QTest::addColumn<int>("fieldType");
+        QTest::newRow("TIME") << int(ColumnType::Time);
+        QTest::newRow("DATE") << int(ColumnType::Date);
+        QTest::newRow("DATETIME") << int(ColumnType::DateTime);
+        QTest::newRow("TIMESTAMP") << int(ColumnType::Timestamp);
+    }
+    void jsonTemporalOfInt64MinIsMalformed()
+    {
+        QFETCH(int, fieldType);
+        // An opaque scalar: type 0x0f, the field type, length 8, the packed value (little-endian).
+        const QByteArray document = hex("0F") + char(fieldType) + hex("08 0000000000000080");
+        QVERIFY_THROWS_EXCEPTION(BinlogFormatError, jsonBinaryToText(document));
+        // Its neighbour still prints.
+        const QByteArray negativeOne = hex("0F") + char(fieldType) + hex("08 FFFFFFFFFFFFFFFF");
+        QVERIFY(!jsonBinaryToText(negativeOne).isEmpty());
     }
 };
 
