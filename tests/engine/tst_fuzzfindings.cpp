@@ -5,9 +5,13 @@
 #include <binlog/eventtype.h>
 #include <binlog/jsonbinary.h>
 #include <binlog/rowdecoder.h>
+#include <flagparser.h>
+#include <ghostflags.h>
+#include <migrationcommand.h>
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using namespace engine::binlog;
 
 namespace {
@@ -71,6 +75,37 @@ private Q_SLOTS:
         // Its neighbour still prints.
         const QByteArray negativeOne = hex("0F") + char(fieldType) + hex("08 FFFFFFFFFFFFFFFF");
         QVERIFY(!jsonBinaryToText(negativeOne).isEmpty());
+    }
+
+    // fuzz_flagparser, UBSan: --revert-window=244157168m overflowed int (minutes times 60); past int's digits
+    // the window silently became 0 (off). Both are refused now.
+    void revertWindowBeyondIntIsRefused_data()
+    {
+        QTest::addColumn<QString>("window");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<int>("seconds");
+        QTest::newRow("found") << u"000000244157168m"_s << false << 0;
+        QTest::newRow("hours") << u"596524h"_s << false << 0;
+        QTest::newRow("more digits than int") << u"99999999999"_s << false << 0;
+        QTest::newRow("more digits than qint64") << u"99999999999999999999s"_s << false << 0;
+        QTest::newRow("largest") << u"2147483647"_s << true << 2147483647;
+        QTest::newRow("half an hour") << u"30m"_s << true << 1800;
+    }
+    void revertWindowBeyondIntIsRefused()
+    {
+        QFETCH(QString, window);
+        QFETCH(bool, accepted);
+        QFETCH(int, seconds);
+        cli::FlagParser flags(cli::ghostCompatibleFlags());
+        QVERIFY(flags.parse({u"--database=d"_s, u"--table=t"_s, u"--alter=ADD COLUMN c INT"_s,
+                             u"--revert-window="_s + window}));
+        engine::migration::MigrationSpec spec;
+        QString error;
+        QCOMPARE(cli::buildMigrationSpec(flags, {}, spec, &error), accepted);
+        if (accepted)
+            QCOMPARE(spec.revertWindowSeconds, seconds);
+        else
+            QVERIFY2(error.contains(u"--revert-window"_s), qPrintable(error));
     }
 };
 
