@@ -6,6 +6,7 @@
 // for the next event; anything else (crash, sanitizer report, other exception, hang) is a finding.
 #include <binlog/binlogformaterror.h>
 #include <binlog/eventdecoder.h>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -19,20 +20,20 @@ constexpr size_t LengthFieldOffset = 9; // after the timestamp, the type and the
 
 // Bits of the options byte.
 constexpr uint8_t ChecksumExpected = 0x01; // events end in a CRC32 until a FORMAT_DESCRIPTION says otherwise
-// Off unless asked: mutated events rarely keep a valid CRC32, and stopping there would hide everything behind
-// it.
+// Off unless asked: mutated events rarely keep a valid CRC32, and stopping there would hide what follows.
 constexpr uint8_t VerifyChecksums = 0x02;
-constexpr uint8_t ColumnDetails =
-    0x04; // the table map hook marks columns unsigned and BINARY(n), as the stream does
-constexpr uint8_t FilterTables = 0x08; // rows of tables not named "t" come back undecoded
+constexpr uint8_t ColumnDetails = 0x04; // the hook marks columns unsigned and BINARY(n), as the stream does
+constexpr uint8_t FilterTables = 0x08;  // rows of tables not named "t" come back undecoded
 
-size_t declaredLength(const uint8_t *event) {
+size_t declaredLength(const uint8_t *event)
+{
     const uint8_t *field = event + LengthFieldOffset;
-    return static_cast<size_t>(field[0]) | static_cast<size_t>(field[1]) << 8 |
-           static_cast<size_t>(field[2]) << 16 | static_cast<size_t>(field[3]) << 24;
+    return static_cast<size_t>(field[0]) | static_cast<size_t>(field[1]) << 8
+           | static_cast<size_t>(field[2]) << 16 | static_cast<size_t>(field[3]) << 24;
 }
 
-void markColumns(TableMap &map) {
+void markColumns(TableMap &map)
+{
     map.unsignedFlags.assign(map.columns.size(), false);
     map.binaryFlags.assign(map.columns.size(), false);
     for (size_t i = 0; i < map.columns.size(); ++i) {
@@ -41,7 +42,8 @@ void markColumns(TableMap &map) {
     }
 }
 
-void touch(const BinlogEvent &event) {
+void touch(const BinlogEvent &event)
+{
     (void)BinlogPosition::fromString(event.position.toString());
     if (!event.rows)
         return;
@@ -53,7 +55,8 @@ void touch(const BinlogEvent &event) {
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     if (size == 0)
         return 0;
     const uint8_t options = data[0];

@@ -6,6 +6,7 @@
 #include "fakecontroltarget.h"
 
 #include <control/controlcommand.h>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -20,7 +21,8 @@ constexpr uint8_t StateBits = 0x0f;
 constexpr uint8_t ForceNamedCutOver = 0x40;
 constexpr uint8_t ForceNamedPanic = 0x80;
 
-engine::migration::ProgressSnapshot progress(MigrationState state) {
+engine::migration::ProgressSnapshot progress(MigrationState state)
+{
     engine::migration::ProgressSnapshot s;
     s.state = state;
     s.elapsedMillis = 65000;
@@ -36,7 +38,8 @@ engine::migration::ProgressSnapshot progress(MigrationState state) {
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     if (size == 0)
         return 0;
     const uint8_t options = data[0];
@@ -55,8 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         QByteArray::fromRawData(reinterpret_cast<const char *>(data) + 1, static_cast<qsizetype>(size - 1));
     for (const QByteArray &bytes : input.split('\n')) {
         const QString line = QString::fromUtf8(bytes);
-        // postpone-cut-over-flag-file=PATH creates PATH: the fuzzer must not write files wherever its inputs
-        // point.
+        // postpone-cut-over-flag-file=PATH creates PATH; the fuzzer must not write where its inputs point.
         if (line.toLower().contains(u"flag-file"_s))
             continue;
         (void)handler.execute(line);

@@ -4,16 +4,18 @@
 // flags are refused with an error by contract and nothing throws; anything else (crash, sanitizer report,
 // exception, hang) is a finding.
 #include <controlflags.h>
-#include <cstddef>
-#include <cstdint>
 #include <flagparser.h>
 #include <ghostflags.h>
 #include <migrationcommand.h>
 #include <preflightcommand.h>
 
+#include <cstddef>
+#include <cstdint>
+
 using namespace Qt::StringLiterals;
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     QStringList arguments;
     if (size > 0) {
         const QByteArray input =

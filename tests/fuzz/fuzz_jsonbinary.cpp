@@ -4,10 +4,12 @@
 // other exception, hang) is a finding.
 #include <binlog/binlogformaterror.h>
 #include <binlog/jsonbinary.h>
+
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     try {
         const QByteArray text =
             engine::binlog::jsonBinaryToText(QByteArrayView(data, static_cast<qsizetype>(size)));

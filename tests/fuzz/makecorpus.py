@@ -197,6 +197,8 @@ def binlog_seeds():
                                + event(WRITE_COMPRESSED_V1, h("00")) + event(INCIDENT, le(1, 2) + le(11, 1) + b"LOST_EVENTS")
                                + event(99, h("00")) + event(123, b"future", flags=0x80)
                                + event(WRITE_V1, rows(77, 1, h("00") + le(1, 4))) + event(XID, le(1, 4)))
+    # Findings (tst_fuzzfindings): images of no present column took no bytes and decoding never ended.
+    seeds["finding-no-column-present"] = stream([(LONG, b"")], h("00") + h("00"), present=h("00"))
     return seeds
 
 
@@ -276,6 +278,8 @@ def json_seeds():
                                  (TIME, le((1 << 12 | 2 << 6 | 3) << 24 | 400000, 8)), (GEOMETRY, b"blob")]),
         "scalar-string": doc("top-level"),
         "scalar-double": doc(-0.0),
+        # Finding (tst_fuzzfindings): a TIME packed as INT64_MIN was negated, a signed overflow.
+        "finding-time-int64-min": doc([(TIME, le(-2**63, 8))]),
     }
 
 
