@@ -25,3 +25,15 @@ if(SHADOWSWAP_TSAN)
   target_compile_options(shadowswap_flags INTERFACE -fsanitize=thread)
   target_link_options(shadowswap_flags INTERFACE -fsanitize=thread)
 endif()
+
+# libFuzzer (preset "fuzz", scripts/fuzz): every library gets coverage instrumentation and ASan+UBSan, with UBSan
+# fatal so that libFuzzer keeps the input; only the fuzz targets in tests/fuzz link libFuzzer's main.
+option(SHADOWSWAP_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
+if(SHADOWSWAP_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "SHADOWSWAP_FUZZ needs clang's libFuzzer: configure with the preset \"fuzz\"")
+  endif()
+  target_compile_options(shadowswap_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+    -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(shadowswap_flags INTERFACE -fsanitize=address,undefined)
+endif()

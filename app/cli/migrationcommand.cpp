@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace engine::migration;
@@ -90,7 +91,14 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
             return false;
         }
         const int unit = match.captured(2) == u"h"_s ? 3600 : match.captured(2) == u"m"_s ? 60 : 1;
-        spec.revertWindowSeconds = match.captured(1).toInt() * unit;
+        bool ok = false; // fails for more digits than qint64 holds, and for the non-ASCII digits \d matches
+        const qint64 amount = match.captured(1).toLongLong(&ok);
+        if (!ok || amount > std::numeric_limits<int>::max() / unit) {
+            *error = u"--revert-window: \"%1\" is not a duration of at most %2 seconds"_s.arg(text).arg(
+                std::numeric_limits<int>::max());
+            return false;
+        }
+        spec.revertWindowSeconds = static_cast<int>(amount) * unit;
     }
     for (const auto &[flag, limits] : {std::pair{u"max-load"_s, &spec.throttle.maxLoad},
                                        std::pair{u"critical-load"_s, &spec.throttle.criticalLoad}}) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHashFunctions> // std::hash<QString> for m_pending: clang rejects its use before Qt declares it
 #include <QString>
 
 #include <atomic>

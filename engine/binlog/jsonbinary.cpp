@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -100,6 +101,8 @@ void appendDouble(QByteArray &out, double value)
 // DATE/TIME/DATETIME/TIMESTAMP inside JSON: a packed 64-bit integer (seconds part << 24 | microseconds).
 void appendPackedTemporal(QByteArray &out, quint8 fieldType, qint64 packed)
 {
+    if (packed == std::numeric_limits<qint64>::min()) // no temporal packs to it, and negating it overflows
+        malformed(u"temporal value out of range"_s);
     const bool negative = packed < 0;
     const quint64 magnitude = negative ? static_cast<quint64>(-packed) : static_cast<quint64>(packed);
     const auto micro = static_cast<unsigned>(magnitude % (1u << 24));

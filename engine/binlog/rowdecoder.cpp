@@ -159,6 +159,7 @@ RowsEvent decodeRowsEvent(QByteArrayView body, quint8 eventType, int tableIdByte
     };
     const std::size_t beforeCount = countOf(event.beforePresent), afterCount = countOf(event.afterPresent);
     while (!in.atEnd()) {
+        const qsizetype start = in.offset();
         switch (event.kind) {
         case RowsKind::Insert:
             event.after.push_back(decodeRowImage(in, *table, event.afterPresent, afterCount));
@@ -171,6 +172,8 @@ RowsEvent decodeRowsEvent(QByteArrayView body, quint8 eventType, int tableIdByte
             event.after.push_back(decodeRowImage(in, *table, event.afterPresent, afterCount));
             break;
         }
+        if (in.offset() == start) // images without a present column take no bytes: the loop would never end
+            throw BinlogFormatError(u"rows event with row images of no columns and %1 bytes left"_s.arg(in.remaining()));
     }
     if (event.kind == RowsKind::Insert)
         event.beforePresent.clear();

@@ -201,8 +201,9 @@ VerifyResult ChecksumVerifier::run()
         const QString ghostWhere = (last ? KeyCodec::greaterThan(ghostKey, *last) : u"TRUE"_s)
             + (upper ? u" AND "_s + KeyCodec::atMost(ghostKey, *upper) : QString());
         // The ghost's side on its own thread and session: both tables are read at once.
-        auto ghostSide = std::async(std::launch::async, [&, ghostWhere] {
-            return aggregate(ghostSnapshot, ghost, ghostHash, ghostWhere);
+        // An init-capture, not [&]: clang before 16 can't capture a structured binding.
+        auto ghostSide = std::async(std::launch::async, [&, &ghostSession = ghostSnapshot, ghostWhere] {
+            return aggregate(ghostSession, ghost, ghostHash, ghostWhere);
         });
         QStringList a;
         try {
