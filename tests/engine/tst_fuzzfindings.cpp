@@ -8,6 +8,7 @@
 #include <flagparser.h>
 #include <ghostflags.h>
 #include <migrationcommand.h>
+#include <preflightcommand.h>
 
 #include <QTest>
 
@@ -106,6 +107,18 @@ private Q_SLOTS:
             QCOMPARE(spec.revertWindowSeconds, seconds);
         else
             QVERIFY2(error.contains(u"--revert-window"_s), qPrintable(error));
+    }
+
+    // fuzz_flagparser, UBSan: --preflight-free-disk=444...4500G (84 digits) was converted from a double past
+    // 2^64 to quint64 (undefined; on x86-64 it came out as 0 bytes). Sizes of 2^64 bytes and more are
+    // refused.
+    void byteSizesFrom64BitsOnAreRefused()
+    {
+        QVERIFY(!cli::parseByteSize(QString(82, u'4') + u"500G"_s));
+        QVERIFY(!cli::parseByteSize(u"16777216T"_s)); // 2^64
+        QVERIFY(!cli::parseByteSize(u"99999999999999999999"_s));
+        QCOMPARE(cli::parseByteSize(u"16777215T"_s), std::optional<quint64>(16777215ull << 40));
+        QCOMPARE(cli::parseByteSize(u"1.5T"_s), std::optional<quint64>(3ull << 39));
     }
 };
 
