@@ -331,6 +331,11 @@ def flag_seeds():
         "preflight-only": ["--preflight-only", "--database=d", "--table=t", "--format=json",
                            "--preflight-timeout-seconds=5", "--preflight-long-transaction-seconds=0",
                            "--preflight-free-disk=1.5T", "--user=u"],
+        # Findings (tst_fuzzfindings): int and double-to-integer overflows.
+        "finding-revert-window-beyond-int": ["--database=d", "--table=t", "--alter=ADD COLUMN c INT",
+                                             "--revert-window=000000244157168m"],
+        "finding-free-disk-beyond-64-bits": ["--preflight-only", "--database=d", "--table=t",
+                                             "--preflight-free-disk=" + "4" * 82 + "500G"],
     }
     return {name: "\0".join(args).encode() for name, args in lines.items()}
 
