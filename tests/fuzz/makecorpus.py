@@ -280,6 +280,9 @@ def json_seeds():
         "scalar-double": doc(-0.0),
         # Finding (tst_fuzzfindings): a TIME packed as INT64_MIN was negated, a signed overflow.
         "finding-time-int64-min": doc([(TIME, le(-2**63, 8))]),
+        # Found by reading (tst_fuzzfindings): entries sharing their values printed 2^levels of them.
+        "finding-shared-values": b"\x02" + b"".join(le(2, 2) + le(10 * (20 - level) + 4, 2) + h("020A00020A00")
+                                                    for level in range(20)) + h("00000400"),
     }
 
 
