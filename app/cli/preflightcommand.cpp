@@ -41,7 +41,12 @@ std::optional<quint64> parseByteSize(const QString &text)
         return std::nullopt;
     const QString unit = match.captured(2).toUpper();
     const int shift = unit == u"K"_s ? 10 : unit == u"M"_s ? 20 : unit == u"G"_s ? 30 : unit == u"T"_s ? 40 : 0;
-    return static_cast<quint64>(match.captured(1).toDouble() * static_cast<double>(1ull << shift));
+    bool ok = false; // fails for the non-ASCII digits \d matches
+    const double bytes = match.captured(1).toDouble(&ok) * static_cast<double>(1ull << shift);
+    constexpr double TwoToThe64 = 18446744073709551616.0; // converting it or more to quint64 is undefined
+    if (!ok || bytes >= TwoToThe64)
+        return std::nullopt;
+    return static_cast<quint64>(bytes);
 }
 
 bool buildPreflightRequest(const FlagParser &f, const ConnectionSettings &inspected, PreflightRequest &request,

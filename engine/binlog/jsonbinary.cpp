@@ -148,8 +148,12 @@ void appendOpaque(QByteArray &out, quint8 fieldType, QByteArrayView data)
 
 class Printer {
 public:
-    explicit Printer(QByteArray &out)
+    // `valueBudget`: how many values the document may print. In a well-formed one each value but the outermost
+    // has an entry of its own (3 bytes at least), so its size is plenty; entries that point at the same bytes
+    // would otherwise print exponentially many.
+    Printer(QByteArray &out, qsizetype valueBudget)
         : m_out(out)
+        , m_valueBudget(valueBudget)
     {
     }
 
@@ -158,6 +162,8 @@ public:
     {
         if (depth > MaxDepth)
             malformed(u"nesting deeper than %1"_s.arg(MaxDepth));
+        if (--m_valueBudget < 0)
+            malformed(u"more values than the document has bytes: entries share their values"_s);
         ByteReader in(data);
         switch (type) {
         case SmallObject:
@@ -267,6 +273,7 @@ private:
     }
 
     QByteArray &m_out;
+    qsizetype m_valueBudget;
 };
 
 } // namespace
@@ -277,7 +284,7 @@ QByteArray jsonBinaryToText(QByteArrayView binary)
         return QByteArrayLiteral("null");
     QByteArray out;
     out.reserve(binary.size() * 2);
-    Printer printer(out);
+    Printer printer(out, binary.size());
     printer.value(static_cast<quint8>(binary[0]), binary.sliced(1), 0);
     return out;
 }

@@ -8,6 +8,7 @@
 #include <flagparser.h>
 #include <ghostflags.h>
 #include <migrationcommand.h>
+#include <preflightcommand.h>
 
 #include <QTest>
 
@@ -27,6 +28,17 @@ std::shared_ptr<const TableMap> tableOf(const QByteArray &types)
     const QByteArray body = hex("2A0000000000 0100 02646200 017400") + char(types.size()) + types + char(0)
                             + QByteArray((types.size() + 7) / 8, char(0xff));
     return std::make_shared<const TableMap>(decodeTableMap(body, 6));
+}
+
+// `levels` nested small arrays of two elements that both point at the next array: 2^levels leaves.
+QByteArray sharedValues(int levels)
+{
+    QByteArray document(1, char(0x02));
+    for (int level = 0; level < levels; ++level) {
+        const int size = 10 * (levels - level) + 4;
+        document += hex("0200") + char(size & 0xff) + char(size >> 8) + hex("02 0A00 02 0A00");
+    }
+    return document + hex("0000 0400");
 }
 
 } // namespace
@@ -77,6 +89,15 @@ private Q_SLOTS:
         QVERIFY(!jsonBinaryToText(negativeOne).isEmpty());
     }
 
+    // Not found by the fuzzer in its runs but by reading the printer, then confirmed with fuzz_jsonbinary (a
+    // 405-byte document of 40 levels: libFuzzer timeout after 11 s): values are found by offset, so entries
+    // pointing at the same bytes printed exponentially many values. Refused once values outnumber the bytes.
+    void jsonEntriesSharingValuesAreMalformed()
+    {
+        QCOMPARE(jsonBinaryToText(sharedValues(1)), QByteArray("[[], []]"));
+        QVERIFY_THROWS_EXCEPTION(BinlogFormatError, jsonBinaryToText(sharedValues(20)));
+    }
+
     // fuzz_flagparser, UBSan: --revert-window=244157168m overflowed int (minutes times 60); past int's digits
     // the window silently became 0 (off). Both are refused now.
     void revertWindowBeyondIntIsRefused_data()
@@ -106,6 +127,18 @@ private Q_SLOTS:
             QCOMPARE(spec.revertWindowSeconds, seconds);
         else
             QVERIFY2(error.contains(u"--revert-window"_s), qPrintable(error));
+    }
+
+    // fuzz_flagparser, UBSan: --preflight-free-disk=444...4500G (84 digits) was converted from a double past
+    // 2^64 to quint64 (undefined; on x86-64 it came out as 0 bytes). Sizes of 2^64 bytes and more are
+    // refused.
+    void byteSizesFrom64BitsOnAreRefused()
+    {
+        QVERIFY(!cli::parseByteSize(QString(82, u'4') + u"500G"_s));
+        QVERIFY(!cli::parseByteSize(u"16777216T"_s)); // 2^64
+        QVERIFY(!cli::parseByteSize(u"99999999999999999999"_s));
+        QCOMPARE(cli::parseByteSize(u"16777215T"_s), std::optional<quint64>(16777215ull << 40));
+        QCOMPARE(cli::parseByteSize(u"1.5T"_s), std::optional<quint64>(3ull << 39));
     }
 };
 

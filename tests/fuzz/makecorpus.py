@@ -280,6 +280,9 @@ def json_seeds():
         "scalar-double": doc(-0.0),
         # Finding (tst_fuzzfindings): a TIME packed as INT64_MIN was negated, a signed overflow.
         "finding-time-int64-min": doc([(TIME, le(-2**63, 8))]),
+        # Found by reading (tst_fuzzfindings): entries sharing their values printed 2^levels of them.
+        "finding-shared-values": b"\x02" + b"".join(le(2, 2) + le(10 * (20 - level) + 4, 2) + h("020A00020A00")
+                                                    for level in range(20)) + h("00000400"),
     }
 
 
@@ -331,6 +334,11 @@ def flag_seeds():
         "preflight-only": ["--preflight-only", "--database=d", "--table=t", "--format=json",
                            "--preflight-timeout-seconds=5", "--preflight-long-transaction-seconds=0",
                            "--preflight-free-disk=1.5T", "--user=u"],
+        # Findings (tst_fuzzfindings): int and double-to-integer overflows.
+        "finding-revert-window-beyond-int": ["--database=d", "--table=t", "--alter=ADD COLUMN c INT",
+                                             "--revert-window=000000244157168m"],
+        "finding-free-disk-beyond-64-bits": ["--preflight-only", "--database=d", "--table=t",
+                                             "--preflight-free-disk=" + "4" * 82 + "500G"],
     }
     return {name: "\0".join(args).encode() for name, args in lines.items()}
 
