@@ -1,8 +1,16 @@
 #pragma once
 
 #include <control/controltarget.h>
+#include <control/statusreport.h>
 
 namespace testsupport {
+
+// The migration the control tests address: shop.orders, ghost _orders_gho, no named-command requirements.
+inline engine::control::ControlIdentity ordersIdentity()
+{
+    return engine::control::ControlIdentity{QStringLiteral("shop"), QStringLiteral("orders"),
+                                            QStringLiteral("_orders_gho"), {}, false, false};
+}
 
 // A migration stand-in for control command tests: records what the commands set.
 // Everything a command may change, comparable as a whole.

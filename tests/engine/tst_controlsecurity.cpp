@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
-using engine::control::ControlIdentity;
 using engine::control::ControlServer;
 using engine::control::ControlServerOptions;
 using engine::control::parseTcpEndpoint;
@@ -25,11 +24,6 @@ using testsupport::viaUnix;
 namespace {
 
 const QByteArray token = "0123456789abcdef0123";
-
-ControlIdentity identity()
-{
-    return ControlIdentity{u"shop"_s, u"orders"_s, u"_orders_gho"_s, {}, false, false};
-}
 
 ControlServerOptions loopbackTcp()
 {
@@ -47,7 +41,7 @@ private Q_SLOTS:
     void beyondLoopbackNeedsAToken()
     {
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options;
         QString error;
         options.tcp = *parseTcpEndpoint(u"0.0.0.0:0"_s, &error);
@@ -63,7 +57,7 @@ private Q_SLOTS:
     void tokenIsTheFirstLine()
     {
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options = loopbackTcp();
         options.tcpToken = QString::fromLatin1(token);
         QString error;
@@ -84,7 +78,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options = loopbackTcp();
         options.socketFile = dir.filePath(u"control.sock"_s);
         QString error;
@@ -103,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(!viaUnix(options.socketFile, "throttle-query=SELECT 1\n").startsWith("ERROR: "));
         QCOMPARE(target.controls.throttle.throttleQuery, u"SELECT 1"_s);
 
-        ControlServer allowing(target, identity());
+        ControlServer allowing(target, testsupport::ordersIdentity());
         options = loopbackTcp();
         options.tcpAllowAllCommands = true;
         QVERIFY2(allowing.start(options, &error), qPrintable(error));
@@ -116,7 +110,7 @@ private Q_SLOTS:
     void idleClientsCantTakeEveryConnection()
     {
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         const ControlServerOptions options = loopbackTcp();
         QString error;
         QVERIFY2(server.start(options, &error), qPrintable(error));
@@ -134,7 +128,7 @@ private Q_SLOTS:
     void aFloodIsCutOff()
     {
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         const ControlServerOptions options = loopbackTcp();
         QString error;
         QVERIFY2(server.start(options, &error), qPrintable(error));

@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
-using engine::control::ControlIdentity;
 using engine::control::ControlServer;
 using engine::control::ControlServerOptions;
 using engine::control::parseTcpEndpoint;
@@ -48,11 +47,6 @@ bool makeStaleSocket(const QString &path)
     return bound;
 }
 
-ControlIdentity identity()
-{
-    return ControlIdentity{u"shop"_s, u"orders"_s, u"_orders_gho"_s, {}, false, false};
-}
-
 } // namespace
 
 class TestControlServer : public QObject {
@@ -63,7 +57,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"c.sock"_s);
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options;
         options.socketFile = path;
         QString error;
@@ -79,7 +73,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options;
         QString error;
         options.socketFile = dir.filePath(u"regular"_s);
@@ -100,7 +94,7 @@ private Q_SLOTS:
         QVERIFY2(server.start(options, &error), qPrintable(error));
         QCOMPARE(viaUnix(options.socketFile, "chunk-size=?\n"), QByteArray("0\n"));
         // A socket another migration serves on is never taken over without the flag.
-        ControlServer second(target, identity());
+        ControlServer second(target, testsupport::ordersIdentity());
         QVERIFY(!second.start(options, &error));
         QVERIFY2(error.contains(u"--initially-drop-socket-file"_s), qPrintable(error));
         QCOMPARE(viaUnix(options.socketFile, "chunk-size=?\n"), QByteArray("0\n"));
@@ -110,7 +104,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options;
         options.socketFile = dir.filePath(u"c.sock"_s);
         QString error;
@@ -133,7 +127,7 @@ private Q_SLOTS:
     void servesTcpOnLoopbackByDefault()
     {
         FakeTarget target;
-        ControlServer server(target, identity());
+        ControlServer server(target, testsupport::ordersIdentity());
         ControlServerOptions options;
         QString error;
         options.tcp = *parseTcpEndpoint(u"127.0.0.1:0"_s, &error);

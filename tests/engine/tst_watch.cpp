@@ -108,7 +108,7 @@ private Q_SLOTS:
         target.progress.rowsEstimate = 1000;
         target.progress.copyPercent = 50;
         engine::control::ControlCommandHandler handler(
-            target, engine::control::ControlIdentity{u"shop"_s, u"orders"_s, u"_orders_gho"_s, {}, false, false});
+            target, testsupport::ordersIdentity());
         QString error;
         const auto s = parseStatusReply(handler.execute(u"status"_s).text, &error);
         QVERIFY2(s, qPrintable(error));
@@ -151,7 +151,7 @@ private Q_SLOTS:
         target.progress.rowsEstimate = 1000;
         target.progress.copyPercent = 25;
         engine::control::ControlServer server(
-            target, engine::control::ControlIdentity{u"shop"_s, u"orders"_s, u"_orders_gho"_s, {}, false, false});
+            target, testsupport::ordersIdentity());
         engine::control::ControlServerOptions options;
         options.socketFile = dir.filePath(u"ss.sock"_s);
         QString error;
