@@ -9,6 +9,12 @@
 #include "preflightpage.h"
 #include "session.h"
 #include "statestrip.h"
+#include "watch/attachdialog.h"
+#include "watch/migrationlistmodel.h"
+#include "watch/migrationspage.h"
+#include "watch/socketfeed.h"
+#include "watch/tablefeed.h"
+#include "watch/watchmonitor.h"
 
 #include <logging/logging.h>
 
@@ -21,6 +27,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -39,6 +46,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_preflight(new PreflightPage(m_session, this))
     , m_monitor(new MonitorPage(m_session, m_log, this))
     , m_history(new HistoryPage(m_session, this))
+    , m_migrationList(new MigrationListModel(this))
+    , m_migrations(new MigrationsPage(m_migrationList, this))
     , m_connectionLabel(new QLabel(this))
     , m_stateLabel(new QLabel(this))
     , m_tablePrompt([this](const QString &current) -> std::optional<QString> {
@@ -61,6 +70,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_preflight, tr("Preflight"));
     m_pages->addTab(m_monitor, tr("Monitor"));
     m_pages->addTab(m_history, tr("History"));
+    m_pages->addTab(m_migrations, tr("Migrations"));
+    // Watch tabs (one per attached migration) come after the fixed pages and close; the fixed pages don't.
+    m_pages->setTabsClosable(true);
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    connect(m_pages, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *monitor = qobject_cast<WatchMonitor *>(m_pages->widget(index))) {
+            m_pages->removeTab(index);
+            monitor->feed()->deleteLater();
+            monitor->deleteLater();
+        }
+    });
     setCentralWidget(m_pages);
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -80,7 +101,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_newMigration, &NewMigrationPage::startRequested, this, &MainWindow::startMigration);
     connect(m_history, &HistoryPage::resumeStarted, this, [this] { showPage(Page::Monitor); });
     m_preflight->setSpecSource([this] { return m_newMigration->spec(); });
+    connect(m_migrations, &MigrationsPage::openRequested, this, &MainWindow::openMigration);
+    connect(m_migrations, &MigrationsPage::attachRequested, this, &MainWindow::promptAttach);
+    connect(m_migrations, &MigrationsPage::discoverRequested, this, &MainWindow::discoverOnConnectedServer);
     MigrationController *c = m_session->controller();
+    connect(c, &MigrationController::progressed, this, &MainWindow::updateOwnRow);
     connect(c, &MigrationController::stateChanged, this, &MainWindow::updateStatus);
     const auto stopped = [this] {
         updateStatus();
@@ -90,15 +115,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &Session::migrationStarted, this, [this] {
         m_outcome.clear();
         updateStatus();
+        updateOwnRow();
     });
     connect(c, &MigrationController::finished, this, [this, stopped](const MigrationSummary &summary) {
         m_outcome = summary.reverted ? tr("reverted to the old schema")
                                      : StateStrip::stateText(MigrationState::Done);
+        updateOwnRow();
         stopped();
     });
     connect(c, &MigrationController::failed, this, [this, stopped](const MigrationFailure &failure) {
         m_outcome = failure.code == u"aborted"_s ? StateStrip::stateText(MigrationState::Aborted)
                                                  : tr("failed (%1)").arg(failure.code);
+        updateOwnRow();
         stopped();
     });
     // The engine's own preflight gate refused (the console's report was missing, stale or not overridden):
@@ -143,6 +171,10 @@ void MainWindow::createActions()
     dryRun->setShortcut(tr("Ctrl+D"));
     QAction *start = migrationMenu->addAction(tr("&Start migration"), this, &MainWindow::startMigration);
     start->setShortcut(tr("Ctrl+Return"));
+    QAction *attachAction = migrationMenu->addAction(tr("Attach to a running &migration…"), this,
+                                                     &MainWindow::promptAttach);
+    attachAction->setObjectName(u"attachAction"_s);
+    attachAction->setShortcut(tr("Ctrl+Shift+W"));
     migrationMenu->addSeparator();
     QAction *throttle = migrationMenu->addAction(tr("&Throttle / Resume"), this, [this] {
         if (auto *b = m_monitor->findChild<QPushButton *>(u"throttleButton"_s); b && b->isEnabled())
@@ -265,15 +297,120 @@ void MainWindow::restoreWindowState()
     restoreState(settings.value(u"window/state"_s).toByteArray());
 }
 
+void MainWindow::updateOwnRow()
+{
+    if (!m_session->isMigrating() && m_session->migrationSpec().table.isEmpty())
+        return;
+    MigrationListModel::Own own;
+    own.database = m_session->migrationSpec().database;
+    own.table = m_session->migrationSpec().table;
+    own.server = m_session->facts().endpoint;
+    own.snapshot = m_session->controller()->snapshot();
+    own.postponed = m_session->isCutOverPostponed();
+    own.running = m_session->isMigrating();
+    m_migrationList->setOwn(own);
+}
+
+WatchMonitor *MainWindow::addWatchTab(MigrationFeed *feed, const QString &server)
+{
+    m_migrationList->addFeed(feed, server);
+    auto *monitor = new WatchMonitor(feed, this);
+    const int index = m_pages->addTab(monitor, tr("Watch: %1").arg(feed->title()));
+    // The tab is named after the table once the first reading says which it is.
+    connect(feed, &MigrationFeed::snapshotAdded, monitor, [this, monitor, feed] {
+        if (const int at = m_pages->indexOf(monitor); at >= 0)
+            m_pages->setTabText(at, tr("Watch: %1").arg(feed->title()));
+    });
+    m_pages->setCurrentIndex(index);
+    return monitor;
+}
+
+WatchMonitor *MainWindow::attach(const engine::control::ControlEndpoint &endpoint, const QByteArray &token)
+{
+    auto *feed = new SocketFeed(endpoint, token, this);
+    return addWatchTab(feed, endpoint.isTcp() ? endpoint.text() : tr("this machine"));
+}
+
+WatchMonitor *MainWindow::watchFromTables(const engine::mysql::ConnectionSettings &server, const QString &label,
+                                          const QString &database, const QString &changelogTable)
+{
+    auto *feed = new TableFeed(server, database, changelogTable, this);
+    return addWatchTab(feed, label);
+}
+
+void MainWindow::promptAttach()
+{
+    AttachDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const auto endpoint = dialog.endpoint())
+        attach(*endpoint, dialog.token());
+}
+
+void MainWindow::discoverOnConnectedServer()
+{
+    if (!m_session->isConnected()) {
+        showPage(Page::Connections);
+        statusBar()->showMessage(tr("Connect to a server first: discovery reads its helper tables."), 5000);
+        return;
+    }
+    m_migrations->discover(m_session->settings(), m_session->facts().endpoint);
+}
+
+void MainWindow::openMigration(int row)
+{
+    if (row < 0 || row >= m_migrationList->rowCount())
+        return;
+    switch (m_migrationList->kindAt(row)) {
+    case MigrationListModel::Kind::Own:
+        showPage(Page::Monitor);
+        return;
+    case MigrationListModel::Kind::Discovered: {
+        const auto found = m_migrationList->discoveredAt(row);
+        watchFromTables(m_session->settings(), m_migrationList->serverAt(row), found.database, found.changelogTable);
+        return;
+    }
+    case MigrationListModel::Kind::Socket:
+    case MigrationListModel::Kind::HelperTables:
+        for (int i = 0; i < m_pages->count(); ++i)
+            if (auto *monitor = qobject_cast<WatchMonitor *>(m_pages->widget(i));
+                monitor && monitor->feed() == m_migrationList->feedAt(row))
+                m_pages->setCurrentIndex(i);
+        return;
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const QStringList active = m_migrationList->activeDescriptions();
+    QStringList escaped;
+    for (const QString &line : active)
+        escaped << line.toHtmlEscaped();
+    const QString listed = active.isEmpty() ? QString() : u"<ul><li>"_s + escaped.join(u"</li><li>"_s) + u"</li></ul>"_s;
+    if (!m_session->isMigrating() && !active.isEmpty()) {
+        // Only watched migrations: they run in their own processes and go on without the console.
+        QMessageBox box(QMessageBox::Question, tr("Migrations are being watched"),
+                        tr("<p>The console watches %n migration(s):</p>", nullptr, int(active.size())) + listed,
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(tr("They keep running in their own processes when the console closes."));
+        QPushButton *close = box.addButton(tr("&Stop watching and quit"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(close);
+        box.exec();
+        if (box.clickedButton() != close) {
+            event->ignore();
+            return;
+        }
+    }
     if (m_session->isMigrating()) {
         QMessageBox box(QMessageBox::Question, tr("A migration is running"),
-                        tr("The migration of %1.%2 is still running.")
-                            .arg(m_session->migrationSpec().database, m_session->migrationSpec().table),
+                        active.size() > 1 ? tr("<p>%n migration(s) are running:</p>", nullptr, int(active.size())) + listed
+                                          : tr("The migration of %1.%2 is still running.")
+                                                .arg(m_session->migrationSpec().database, m_session->migrationSpec().table),
                         QMessageBox::NoButton, this);
         box.setInformativeText(tr("Keep it running and minimize the window, or abort it safely: the helper tables are "
-                                  "dropped and the original table stays untouched."));
+                                  "dropped and the original table stays untouched. Watched migrations keep running "
+                                  "in their own processes either way."));
         QPushButton *keep = box.addButton(tr("&Keep running (minimize)"), QMessageBox::AcceptRole);
         QPushButton *abort = box.addButton(tr("&Abort safely and quit"), QMessageBox::DestructiveRole);
         box.addButton(QMessageBox::Cancel);

@@ -2,6 +2,9 @@
 
 #include <QMainWindow>
 
+#include <control/controlclient.h>
+#include <mysql/connectionsettings.h>
+
 #include <functional>
 #include <optional>
 
@@ -14,10 +17,14 @@ namespace ui {
 class ConnectionsPage;
 class HistoryPage;
 class LogModel;
+class MigrationFeed;
+class MigrationListModel;
+class MigrationsPage;
 class MonitorPage;
 class NewMigrationPage;
 class PreflightPage;
 class Session;
+class WatchMonitor;
 
 // Stitches the console's pages together, owns the menu, toolbar and status bar; owns no engine logic.
 class MainWindow : public QMainWindow {
@@ -26,7 +33,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    enum class Page { Connections, NewMigration, Preflight, Monitor, History };
+    enum class Page { Connections, NewMigration, Preflight, Monitor, History, Migrations };
     void showPage(Page page);
     [[nodiscard]] QTabWidget *pages() const { return m_pages; }
     [[nodiscard]] Session *session() const { return m_session; }
@@ -35,6 +42,17 @@ public:
     [[nodiscard]] PreflightPage *preflightPage() const { return m_preflight; }
     [[nodiscard]] MonitorPage *monitorPage() const { return m_monitor; }
     [[nodiscard]] LogModel *logModel() const { return m_log; }
+    [[nodiscard]] MigrationsPage *migrationsPage() const { return m_migrations; }
+    [[nodiscard]] MigrationListModel *migrationList() const { return m_migrationList; }
+
+    // Watches a running gh-ost or shadowswap-cli through its control socket, in a tab of its own (closing the tab
+    // detaches; the migration keeps running). Returns the tab's monitor.
+    WatchMonitor *attach(const engine::control::ControlEndpoint &endpoint, const QByteArray &token);
+    // Watches a migration from its helper tables on `server` (read-only), in a tab of its own.
+    WatchMonitor *watchFromTables(const engine::mysql::ConnectionSettings &server, const QString &label,
+                                  const QString &database, const QString &changelogTable);
+    // What double-clicking a row of the Migrations page does: opens (or shows) its monitor.
+    void openMigration(int row);
 
     // --demo: the sandbox replica from the environment, shop.orders and a first ALTER, connected at once.
     void openDemo();
@@ -54,6 +72,10 @@ private:
     void restoreWindowState();
     void inspectTable();
     void updateStatus();
+    void promptAttach();
+    void discoverOnConnectedServer();
+    WatchMonitor *addWatchTab(MigrationFeed *feed, const QString &server);
+    void updateOwnRow();
 
     Session *m_session;
     LogModel *m_log;
@@ -63,6 +85,8 @@ private:
     PreflightPage *m_preflight;
     MonitorPage *m_monitor;
     HistoryPage *m_history;
+    MigrationListModel *m_migrationList;
+    MigrationsPage *m_migrations;
     QLabel *m_connectionLabel;
     QLabel *m_stateLabel;
     QAction *m_abortAction = nullptr;

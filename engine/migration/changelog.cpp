@@ -94,6 +94,12 @@ void Heartbeat::run()
             connection.execute(u"INSERT INTO %1 (id, hint, value) VALUES (1, 'heartbeat', '%2') "
                                "ON DUPLICATE KEY UPDATE last_update = NOW(6), value = VALUES(value)"_s.arg(
                                    table, QString::number(changelog::nowNanos())));
+            if (m_describeState) {
+                if (const QString state = m_describeState(); state != m_writtenState) {
+                    changelog::writeState(connection, m_schema, m_table, state);
+                    m_writtenState = state;
+                }
+            }
         } catch (const mysql::DbException &error) {
             ++m_failures;
             SS_WARN("heartbeat: {}", error.error().toString().toStdString());

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 namespace engine::mysql {
@@ -32,6 +33,9 @@ class Heartbeat {
 public:
     Heartbeat(mysql::ConnectionSettings primary, QString schema, QString table, int intervalMillis);
     ~Heartbeat();
+    // What the "state" row says (read each beat in the heartbeat's thread, so it must be thread-safe): written when
+    // it changes, so that a watcher without the control socket sees the phase (helper-table discovery).
+    void setStateSource(std::function<QString()> describeState) { m_describeState = std::move(describeState); }
     void start();
     void stop();
     [[nodiscard]] quint64 failures() const { return m_failures.load(); }
@@ -42,6 +46,8 @@ private:
     mysql::ConnectionSettings m_primary;
     QString m_schema, m_table;
     int m_intervalMillis;
+    std::function<QString()> m_describeState;
+    QString m_writtenState;
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<quint64> m_failures{0};

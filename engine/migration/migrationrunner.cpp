@@ -302,6 +302,7 @@ void MigrationRunner::startStreaming()
     m_changes = std::make_shared<apply::ChangeSet>(m_spec.applyWorkers, testCapacity > 0 ? size_t(testCapacity) : 2'000'000);
     m_heartbeat = std::make_unique<Heartbeat>(m_topology.primary, m_spec.database, m_names.changelog,
                                               static_cast<int>(m_spec.heartbeatIntervalMillis));
+    m_heartbeat->setStateSource([context = m_context] { return stateName(MigrationState(context->state.load())); });
     m_heartbeat->start();
     throttle::ThrottleMonitor::Options watch{m_topology.primary, m_topology.inspector, std::nullopt, m_spec.database,
                                              m_names.changelog};

@@ -40,7 +40,8 @@ private Q_SLOTS:
         ui::MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pages()->count(), 5);
+        QCOMPARE(window.pages()->count(), 6);
+        QCOMPARE(window.pages()->tabText(5), u"Migrations"_s);
         QCOMPARE(window.pages()->tabText(0), u"Connections"_s);
         QVERIFY(window.menuBar()->actions().size() >= 4);
         window.showPage(ui::MainWindow::Page::Monitor);
