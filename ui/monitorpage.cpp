@@ -267,6 +267,8 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
         figures += u" · <span style=\"color:%1\"><b>"_s.arg(throttleColour().name()) + reason.toHtmlEscaped()
             + u"</b></span>"_s;
     }
+    if (!s.activity.isEmpty())
+        figures += u" · "_s + s.activity.toHtmlEscaped();
     m_figures->setText(figures);
     m_figures->setToolTip(LagText::replicaErrors(s));
 }

@@ -67,6 +67,8 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"panic-on-warnings", B, u"", u"Shadowswap always stops on data-losing warnings", false),
         flag(u"storage-engine", S, u"innodb", u"storage engine of the table"),
         flag(u"verify", B, u"true", u"[Shadowswap] checksum original against ghost before the swap"),
+        flag(u"defer-secondary-indexes", B, u"true",
+             u"[Shadowswap] copy without the non-unique secondary indexes and build them after the copy (online)"),
         // Validation toggles
         flag(u"approve-renamed-columns", B, u"", u"approve CHANGE old new column renames"),
         flag(u"skip-renamed-columns", B, u"", u"do not copy data of renamed columns"),

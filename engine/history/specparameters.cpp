@@ -43,6 +43,7 @@ QJsonObject specParameters(const migration::MigrationSpec &spec)
         {u"nice-ratio"_s, spec.niceRatio},
         {u"skip-strict-mode"_s, spec.skipStrictMode},
         {u"verify"_s, spec.verify},
+        {u"defer-secondary-indexes"_s, spec.deferSecondaryIndexes},
         {u"approve-renamed-columns"_s, spec.approveRenamedColumns},
         {u"skip-renamed-columns"_s, spec.skipRenamedColumns},
         {u"discard-foreign-keys"_s, spec.discardForeignKeys},
@@ -148,6 +149,7 @@ migration::MigrationSpec specFromParameters(const QJsonObject &p)
     number(u"nice-ratio", spec.niceRatio);
     flag(u"skip-strict-mode", spec.skipStrictMode);
     flag(u"verify", spec.verify);
+    flag(u"defer-secondary-indexes", spec.deferSecondaryIndexes);
     flag(u"approve-renamed-columns", spec.approveRenamedColumns);
     flag(u"skip-renamed-columns", spec.skipRenamedColumns);
     flag(u"discard-foreign-keys", spec.discardForeignKeys);

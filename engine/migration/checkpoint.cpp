@@ -3,6 +3,7 @@
 #include "migrationcontext.h"
 
 #include <binlog/gtidset.h>
+#include <inspect/deferredindexes.h>
 #include <logging/logging.h>
 #include <mysql/sqltext.h>
 
@@ -99,6 +100,11 @@ std::optional<Checkpoint> read(Connection &connection, const QString &schema, co
 }
 
 QString definitionFingerprint(const QString &createStatement)
+{
+    return legacyDefinitionFingerprint(inspect::withoutOrdinaryIndexes(createStatement));
+}
+
+QString legacyDefinitionFingerprint(const QString &createStatement)
 {
     static const QRegularExpression autoIncrement(u" AUTO_INCREMENT=\\d+"_s);
     static const QRegularExpression tableName(u"^CREATE TABLE `(?:[^`]|``)*`"_s);

@@ -39,8 +39,11 @@ void write(mysql::Connection &connection, const QString &schema, const QString &
 // trusted (a key literal that isn't one the engine writes).
 std::optional<Checkpoint> read(mysql::Connection &connection, const QString &schema, const QString &table);
 
-// The fingerprint of a table definition that survives rows being inserted (AUTO_INCREMENT=N is ignored).
+// The fingerprint of a table definition that survives rows being inserted (AUTO_INCREMENT=N is ignored) and
+// deferred secondary indexes being built (ordinary non-unique index lines are left out).
 QString definitionFingerprint(const QString &createStatement);
+// The fingerprint checkpoints written before deferred indexes existed carry (indexes included): still accepted.
+QString legacyDefinitionFingerprint(const QString &createStatement);
 // "server_id N on port P" of the server `connection` is on.
 QString serverIdentity(mysql::Connection &connection);
 // Why the binlog at `position` can no longer be read on `connection`'s server (purged, truncated, or reset and

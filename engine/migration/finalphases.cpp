@@ -55,7 +55,9 @@ void MigrationRunner::waitWhileStreamStalls(const std::function<qint64()> &lagMi
     constexpr qint64 stalledMillis = 2000; // heartbeats are written every 100 ms: 2 s without one is no hiccup
     if (lagMillis() <= stalledMillis)
         return;
-    const qint64 limitMillis = m_spec.stallLimitSeconds * 1000LL;
+    // After a deferred index build the replica replays it, applying nothing else meanwhile: as long again is
+    // expected, on top of the limit.
+    const qint64 limitMillis = m_spec.stallLimitSeconds * 1000LL + 2 * m_indexBuildMillis;
     QElapsedTimer stalled;
     stalled.start();
     SS_WARN("the binlog stream of {} is {} ms behind (replication stopped or lagging): waiting for it before the "

@@ -93,6 +93,18 @@ QString MigrationContext::throttleReason() const
     return m_throttleReason;
 }
 
+void MigrationContext::setActivity(const QString &activity)
+{
+    std::lock_guard lock(m_mutex);
+    m_activity = activity;
+}
+
+QString MigrationContext::activity() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_activity;
+}
+
 void MigrationContext::setBinlogPosition(const QString &position)
 {
     std::lock_guard lock(m_mutex);

@@ -88,6 +88,9 @@ public:
 
     void setThrottleReason(const QString &reason);
     [[nodiscard]] QString throttleReason() const;
+    // What the current phase is doing beyond its name ("building 2 deferred indexes: k_1, k_2"); empty: nothing.
+    void setActivity(const QString &activity);
+    [[nodiscard]] QString activity() const;
     void setBinlogPosition(const QString &position);
     [[nodiscard]] QString binlogPosition() const;
     // Written by the throttle monitor after each replica sample.
@@ -108,6 +111,7 @@ private:
     qint64 m_stateEnteredAt = 0;
     std::vector<MigrationState> m_transitions;
     QString m_throttleReason;
+    QString m_activity;
     QString m_sourceThrottleReason;
     QString m_abortReason;
     throttle::ThrottleSettings m_throttleSettings;

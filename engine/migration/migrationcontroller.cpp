@@ -215,6 +215,7 @@ void MigrationController::sample()
     s.replicaLags = c.replicaLags();
     s.throttled = c.throttled;
     s.throttleReason = c.throttleReason();
+    s.activity = c.activity();
     s.throttledMillis = c.throttledMillis;
     s.binlogPosition = c.binlogPosition();
     s.chunkSize = c.chunkSize;

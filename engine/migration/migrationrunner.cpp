@@ -101,6 +101,7 @@ MigrationSummary MigrationRunner::run()
         copyTimer.start();
         copyRows();
         m_summary.copyMillis = copyTimer.elapsed();
+        buildDeferredIndexes();
         runHook(hooks::HookEvent::RowCopyComplete);
         runHook(hooks::HookEvent::BeforeCutOver); // before postponing, as gh-ost
         postponeIfAsked();
@@ -144,6 +145,7 @@ MigrationSummary MigrationRunner::run()
     m_summary.rowsCopied = m_context->rowsCopied;
     m_summary.eventsApplied = m_context->eventsApplied;
     m_summary.totalMillis = total.elapsed();
+    m_summary.millisInState = m_context->millisPerState();
     return m_summary;
 }
 
@@ -220,6 +222,11 @@ void MigrationRunner::prepareGhost()
         m_checkpointCreated = true;
     }
     buildPlan();
+    const QString fullDefinition = m_ghost.createStatement;
+    deferSecondaryIndexes(fullDefinition);
+    if (!m_deferredIndexes.isEmpty())
+        buildPlan(); // the ghost as the copy fills it
+    m_summary.newCreateStatement = fullDefinition;
 }
 
 void MigrationRunner::buildPlan()
@@ -430,12 +437,15 @@ void MigrationRunner::copyRows()
     const CopyTestHold testHold = CopyTestHold::fromEnvironment();
     copy::RowCopier copier(m_primary, options, m_plan, m_codec, m_changes, m_context,
                            [this] {
+                               QElapsedTimer catchUp;
+                               catchUp.start();
                                // A value that moved between rows: the change that freed it may not even be read
                                // yet (the stream follows a replica). Everything committed before the marker is
                                // read, then applied; a stalled stream only bounds the wait.
                                writeMarkerAndWait(u"copy-catch-up-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces),
                                                   30000);
                                waitForBacklog(0);
+                               m_summary.copyCatchUpMillis += catchUp.elapsed();
                            },
                            [this, &testHold] {
                                checkHelpers();
@@ -445,6 +455,7 @@ void MigrationRunner::copyRows()
                            },
                            [this] { reconnectPrimary(); });
     m_copyStarted = true;
+    const qint64 throttledBefore = m_context->throttledMillis;
     if (copier.prepare()) {
         while (copier.copyNextChunk()) {
             m_copyFrontier = copier.lastCopiedKey();
@@ -453,6 +464,7 @@ void MigrationRunner::copyRows()
     }
     m_copyFrontier = copier.lastCopiedKey();
     m_copyComplete = true;
+    m_summary.copyThrottledMillis = m_context->throttledMillis - throttledBefore;
     checkHelpers();
     m_context->rowsEstimate = std::max<quint64>(m_context->rowsEstimate, m_context->rowsCopied);
     SS_INFO("copy: {} rows in {} chunks", m_context->rowsCopied.load(), copier.chunksCopied());

@@ -8,6 +8,7 @@
 
 #include <hooks/hookevent.h>
 #include <binlog/binlogposition.h>
+#include <inspect/deferredindexes.h>
 #include <inspect/migrationplan.h>
 #include <inspect/tableschema.h>
 #include <mysql/connection.h>
@@ -80,6 +81,11 @@ private:
     void dropCheckpointTable();
     void startStreaming();
     void copyRows();
+    // Deferred secondary indexes (deferredindexes.cpp): dropped from the fresh ghost before the copy, or found
+    // missing on a resumed one; built after the copy while the appliers keep running.
+    void deferSecondaryIndexes(const QString &fullCreateStatement);
+    void findIndexesLeftToBuild();
+    void buildDeferredIndexes();
     void waitForBacklog(quint64 maxKeys);
     // Before a step that pauses the application's writes until a marker comes back through the stream (verify,
     // cut-over): waits, bounded, until the stream is close to live, so that the pause is short.
@@ -129,6 +135,8 @@ private:
     std::unique_ptr<CheckpointWriter> m_checkpoints;
     std::optional<QStringList> m_copyFrontier;          // the last committed chunk's upper key
     bool m_copyComplete = false;
+    QList<inspect::DeferredIndex> m_deferredIndexes; // built after the copy
+    qint64 m_indexBuildMillis = 0;                   // how long the primary took; replicas replay it after
     bool m_copyStarted = false;     // rows may be in the ghost: a failure keeps the work (keepsWorkOnFailure)
     QElapsedTimer m_primaryCheckedAt;
     bool m_swapped = false;

@@ -49,6 +49,9 @@ struct MigrationSpec {
     double niceRatio = 0;
     bool skipStrictMode = false;
     bool verify = true;
+    // Copy into a ghost without its ordinary secondary indexes and build them after the copy (ALGORITHM=INPLACE,
+    // LOCK=NONE, the appliers running): inspect::deferrableIndexes says which.
+    bool deferSecondaryIndexes = true;
 
     bool approveRenamedColumns = false;
     bool skipRenamedColumns = false;

@@ -56,6 +56,7 @@ struct ProgressSnapshot {
     qint64 etaSeconds = -1;      // -1: unknown; 0: due
     bool throttled = false;
     QString throttleReason;
+    QString activity; // what the phase is doing beyond its name, e.g. building the deferred indexes; often empty
     qint64 throttledMillis = 0;
     QString binlogPosition;
     quint64 chunkSize = 0;
@@ -84,6 +85,13 @@ struct MigrationSummary {
     qint64 verifyMillis = 0;
     qint64 cutOverLockMillis = 0;
     int cutOverAttempts = 0;
+    QStringList deferredIndexes; // secondary indexes built after the copy (--defer-secondary-indexes)
+    qint64 indexBuildMillis = 0;
+    // Where the time went: per state, and within the copy the time throttled and the time spent waiting for the
+    // appliers to catch up (a value that moved between rows); the rest of copyMillis ran copy statements.
+    std::array<qint64, migrationStateCount> millisInState{};
+    qint64 copyThrottledMillis = 0;
+    qint64 copyCatchUpMillis = 0;
     bool reverted = false;       // the DBA reverted within the window: the old schema is live again
     QStringList cutOverBlockers; // sessions that held the table during failed cut-over attempts, as reported
     QString oldTable;            // where the original table now is (kept for rollback) or empty if dropped

@@ -119,7 +119,8 @@ void MigrationRunner::adoptInterruptedGhost()
                              u"the interrupted migration ran --alter \"%1\"; this run asks for \"%2\". Resume with the "
                              "same --alter, or start over with --initially-drop-ghost-table"_s.arg(point->alter, m_spec.alter));
     buildPlan();
-    if (checkpoint::definitionFingerprint(m_ghost.createStatement) != point->ghostDefinition)
+    if (checkpoint::definitionFingerprint(m_ghost.createStatement) != point->ghostDefinition
+        && checkpoint::legacyDefinitionFingerprint(m_ghost.createStatement) != point->ghostDefinition)
         throw MigrationError(u"resume-ghost-changed"_s,
                              u"the ghost table %1.%2 was altered after the checkpoint of %3: its rows no longer "
                              "match what was copied. Start over with --initially-drop-ghost-table"_s.arg(
@@ -142,6 +143,7 @@ void MigrationRunner::adoptInterruptedGhost()
     m_ghostCreated = m_changelogCreated = m_checkpointCreated = true;
     if (!inspect::tableExists(m_primary, db, m_names.changelog))
         changelog::create(m_primary, db, m_names.changelog);
+    findIndexesLeftToBuild();
     m_context->rowsCopied = point->rowsCopied;
     m_copyFrontier = point->lastCopiedKey;
     m_copyComplete = point->copyComplete;
