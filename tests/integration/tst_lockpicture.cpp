@@ -4,6 +4,7 @@
 #include <sandbox.h>
 
 #include <cutover/lockpicture.h>
+#include <cutover/replicationdelay.h>
 #include <mysql/connection.h>
 
 #include <QTest>
@@ -271,6 +272,20 @@ private Q_SLOTS:
         holder.execute(u"ROLLBACK"_s);
         QVERIFY2(eventually([&] { return !isLong(); }), qPrintable(describe(picture)));
         QVERIFY2(!sessionWithId(picture, holderId), qPrintable(describe(picture)));
+    }
+
+    // The panel's replica lag, read without a migration: the sandbox replica replicates; the primary does not.
+    void replicationDelayOfTheReplica()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        Connection replica = Connection::open(sandbox.replica, u"test-lag"_s);
+        const auto lag = engine::cutover::readReplicationDelay(replica);
+        QVERIFY2(lag.lagMillis >= 0 && lag.error.isEmpty(), qPrintable(lag.error));
+        QCOMPARE(lag.endpoint, u"%1:%2"_s.arg(sandbox.replica.host, QString::number(sandbox.replica.port)));
+        Connection primary = Connection::open(sandbox.primary, u"test-lag"_s);
+        const auto none = engine::cutover::readReplicationDelay(primary);
+        QCOMPARE(none.lagMillis, qint64(-1));
+        QVERIFY2(none.error.contains(u"not a replica"_s), qPrintable(none.error));
     }
 };
 
