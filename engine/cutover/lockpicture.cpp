@@ -132,6 +132,9 @@ public:
             break;
         }
         attempt(u"open transactions (information_schema.INNODB_TRX)"_s, [&] { readTransactions(); });
+        if (psOn && !m_picture.sessions.isEmpty())
+            attempt(u"the sessions' programs (performance_schema.session_connect_attrs)"_s,
+                    [&] { readPrograms(); });
         attempt(u"Threads_running"_s, [&] {
             auto row = m_query(u"SHOW GLOBAL STATUS LIKE 'Threads_running'"_s);
             if (row.next())
@@ -363,6 +366,20 @@ private:
             judgeGranted(s);
             add(s);
         }
+    }
+
+    void readPrograms()
+    {
+        QStringList ids;
+        for (const LockSession &s : m_picture.sessions)
+            ids << QString::number(s.id);
+        auto rows = m_query(u"SELECT PROCESSLIST_ID, ATTR_VALUE FROM performance_schema.session_connect_attrs "
+                            "WHERE ATTR_NAME = 'program_name' AND PROCESSLIST_ID IN (%1)"_s.arg(
+                                ids.join(u", "_s)));
+        while (rows.next())
+            for (LockSession &s : m_picture.sessions)
+                if (s.id == rows.toInt(0))
+                    s.program = rows.text(1);
     }
 
     void readTransactions()

@@ -37,6 +37,9 @@ struct LockSession {
     // suspect (OpenTransaction) is not: without a lock source nobody can tell; `why` says so.
     bool isBlocker = false;
     QString why; // one clause: "holds LOCK TABLES (WRITE EXTERNAL) on the table", "brief (under 2 s)" …
+    // The client's program_name connection attribute ("shadowswap-cutover-lock", "mysql" …), when
+    // performance_schema is on and the client sent one.
+    QString program;
 
     [[nodiscard]] bool idle() const;
     // "id 12, app@10.0.0.5:4711, Sleep for 30 s, db shop, no statement running"

@@ -27,7 +27,8 @@ migration::ReplicaLagReading readReplicationDelay(mysql::Connection &replica)
             if (status.isNull(lag)) {
                 // A stopped channel has no lag: it is behind by however long it has been stopped.
                 reading.lagMillis = -1;
-                reading.error = u"replication is not running (IO %1, SQL %2)"_s.arg(status.text(io), status.text(sql));
+                reading.error =
+                    u"replication is not running (IO %1, SQL %2)"_s.arg(status.text(io), status.text(sql));
                 return reading;
             }
             reading.lagMillis = std::max(reading.lagMillis, status.toInt(lag) * 1000);

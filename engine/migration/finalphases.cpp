@@ -206,8 +206,8 @@ void MigrationRunner::cutOver()
             throw error;
         } catch (const cutover::CutOverAttemptFailed &failure) {
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
-            m_context->setCutOverAttempt({attempt, CutOverAttempt::Outcome::Failed, failure.why, failure.lockMillis,
-                                          attemptClock.elapsed(), failure.blockers});
+            m_context->setCutOverAttempt({attempt, CutOverAttempt::Outcome::Failed, failure.why,
+                                          failure.lockMillis, attemptClock.elapsed(), failure.blockers});
             keepPrimaryAlive(true);
             triggers::dropFromGhost(m_primary, m_spec, m_original);
             for (const QString &blocker : failure.blockers) {

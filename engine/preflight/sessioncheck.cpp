@@ -136,11 +136,10 @@ private:
                 ? Severity::Block
                 : session.isBlocker ? Severity::Warn : Severity::Ok;
             severity = std::max(severity, level);
-            lines << u"%1 (%2, %3): %4 — %5"_s.arg(session.lockType.isEmpty() ? u"metadata lock"_s : session.lockType,
-                                                   session.lockDuration.isEmpty() ? u"duration unknown"_s
-                                                                                  : session.lockDuration,
-                                                   pending ? u"pending"_s : u"granted"_s, session.why,
-                                                   session.describe());
+            const QString lock = session.lockType.isEmpty() ? u"metadata lock"_s : session.lockType;
+            const QString duration = session.lockDuration.isEmpty() ? u"duration unknown"_s : session.lockDuration;
+            lines << u"%1 (%2, %3): %4 — %5"_s.arg(lock, duration, pending ? u"pending"_s : u"granted"_s,
+                                                   session.why, session.describe());
             if (level != Severity::Ok && !pending)
                 kills << u"KILL %1; -- %2@%3%4"_s.arg(QString::number(session.id), session.user, session.host,
                                                      session.idle() ? u", rolls back its transaction"_s : QString());
@@ -155,7 +154,8 @@ private:
                                u"Read from %1 on %2"_s.arg(picture.source, server.label())));
             return;
         }
-        Finding finding{id, severity, {}, u"Read from %1 on %2:\n"_s.arg(picture.source, server.label()) + lines.join(u'\n'), {}};
+        Finding finding{id, severity, {},
+                        u"Read from %1 on %2:\n"_s.arg(picture.source, server.label()) + lines.join(u'\n'), {}};
         finding.title = severity == Severity::Block
             ? u"Sessions hold the table: the cut-over would wait behind them"_s
             : u"%1 session(s) hold metadata locks on the table"_s.arg(QString::number(lines.size()));

@@ -174,6 +174,7 @@ private Q_SLOTS:
         QVERIFY2(named->why.contains(u"holds LOCK TABLES"_s), qPrintable(describe(picture)));
         QCOMPARE(named->user, u"shadowswap"_s);
         QCOMPARE(named->command, u"Sleep"_s);
+        QCOMPARE(named->program, u"shadowswap-test-holder"_s);
         QCOMPARE(picture.blockers().size(), 1);
         // The engine's own sessions are left out when named.
         QVERIFY(!sessionWithId(engine::cutover::readLockPicture(reader, db->name(), u"t"_s, {10, {holderId}}),
