@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "connectionspage.h"
+#include "cutoverwindowpanel.h"
 #include "historypage.h"
 #include "logmodel.h"
 #include "logsink.h"
@@ -164,6 +165,9 @@ void MainWindow::createActions()
     QAction *inspect = migrationMenu->addAction(tr("&Inspect table…"), this, &MainWindow::inspectTable);
     inspect->setObjectName(u"inspectTableAction"_s);
     inspect->setShortcut(tr("Ctrl+I"));
+    QAction *cutOverWindow = migrationMenu->addAction(
+        tr("Cut-over &window…"), this, [this] { CutOverWindowPanel::openWindow(m_session, this); });
+    cutOverWindow->setObjectName(u"cutOverWindowAction"_s);
     QAction *dryRun = migrationMenu->addAction(tr("&Dry run"), this, [this] {
         showPage(Page::NewMigration);
         m_newMigration->dryRun();

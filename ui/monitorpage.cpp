@@ -1,6 +1,7 @@
 #include "monitorpage.h"
 
 #include "backgroundtask.h"
+#include "cutoverwindowpanel.h"
 #include "lagtext.h"
 #include "logmodel.h"
 #include "monitorcharts.h"
@@ -53,6 +54,7 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
     , m_cutOver(new QPushButton(tr("&Cut over now…"), this))
     , m_abort(new QPushButton(tr("&Abort…"), this))
     , m_revertWindow(new RevertWindowPanel(this))
+    , m_cutOverWindow(new CutOverWindowPanel(this))
     , m_chunkTarget(new QSpinBox(this))
     , m_maxLag(new QSpinBox(this))
     , m_nice(new QDoubleSpinBox(this))
@@ -155,10 +157,13 @@ MonitorPage::MonitorPage(Session *session, LogModel *log, QWidget *parent)
     bottom->setStretchFactor(1, 3);
 
     auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(m_cutOverWindow);
     vertical->addWidget(m_charts);
     vertical->addWidget(bottom);
-    vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 1);
+    vertical->setStretchFactor(0, 2);
+    vertical->setStretchFactor(1, 3);
+    vertical->setStretchFactor(2, 1);
+    m_cutOverWindow->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -221,6 +226,10 @@ void MonitorPage::onStarted(const MigrationSpec &spec)
     m_result->clear();
     m_revertWindow->reset();
     m_revertWindow->setTable(spec.database, spec.table);
+    m_cutOverWindow->setTarget(CutOverWindowPanel::primaryOf(*m_session), spec.database, spec.table,
+                               CutOverWindowPanel::replicasOf(*m_session));
+    m_cutOverWindow->setCutOverAttempts({});
+    m_cutOverWindow->hide();
     m_title->setText(tr("Migrating %1.%2: ALTER TABLE … %3").arg(spec.database, spec.table, spec.alter.simplified()));
     {
         const QSignalBlocker b1(m_chunkTarget), b2(m_maxLag), b3(m_nice), b4(m_throttle);
@@ -244,6 +253,7 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
     m_strip->setSnapshot(s);
     m_charts->addSnapshot(s);
     m_revertWindow->setSnapshot(s);
+    updateCutOverWindow(s);
     updatePostponeButton(); // the DBA may also delete the flag file by hand
     if (s.state == MigrationState::RevertWindow) {
         // Swapped: postponing, cutting over or aborting (dropping the helper tables) no longer apply.
@@ -273,9 +283,26 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
     m_figures->setToolTip(LagText::replicaErrors(s));
 }
 
+void MonitorPage::updateCutOverWindow(const ProgressSnapshot &s)
+{
+    // While the swap waits for the DBA (postponed), while the verification takes its brief lock on the table (a
+    // session holding the table makes it wait too), and while the swap is attempted.
+    const bool shown = m_session->isMigrating()
+        && (s.state == MigrationState::Postponed || s.state == MigrationState::Verifying
+            || s.state == MigrationState::CuttingOver);
+    m_cutOverWindow->setCutOverAttempts(s.cutOverAttempts);
+    if (shown && !m_cutOverWindow->isStarted())
+        m_cutOverWindow->start();
+    else if (!shown && m_cutOverWindow->isStarted())
+        m_cutOverWindow->stop();
+    m_cutOverWindow->setVisible(shown);
+}
+
 void MonitorPage::onFinished(const MigrationSummary &summary)
 {
     setControlsEnabled(false);
+    m_cutOverWindow->stop();
+    m_cutOverWindow->hide();
     updatePostponeButton();
     m_revertWindow->reset();
     if (summary.reverted) {
@@ -296,6 +323,8 @@ void MonitorPage::onFinished(const MigrationSummary &summary)
 void MonitorPage::onFailed(const MigrationFailure &failure)
 {
     setControlsEnabled(false);
+    m_cutOverWindow->stop();
+    m_cutOverWindow->hide();
     updatePostponeButton();
     m_revertWindow->reset();
     const bool aborted = failure.code == u"aborted"_s;
@@ -311,10 +340,7 @@ void MonitorPage::confirmCutOver()
     if (!m_session->isMigrating() || m_lookingForBlockers)
         return;
     // First look (off the GUI thread) for sessions on the primary that would make the swap's lock wait.
-    engine::mysql::ConnectionSettings primary = m_session->settings();
-    const auto &facts = m_session->facts();
-    if (!m_session->profile().readPrimaryBinlog && facts.isReplica && !facts.sourceHost.isEmpty())
-        primary = primary.withEndpoint(facts.sourceHost, facts.sourcePort);
+    const engine::mysql::ConnectionSettings primary = CutOverWindowPanel::primaryOf(*m_session);
     const QString schema = m_session->migrationSpec().database, table = m_session->migrationSpec().table;
     m_lookingForBlockers = true;
     m_cutOver->setEnabled(false);

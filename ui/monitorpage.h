@@ -16,6 +16,7 @@ class QSpinBox;
 
 namespace ui {
 
+class CutOverWindowPanel;
 class LogFilterModel;
 class LogModel;
 class MonitorCharts;
@@ -35,6 +36,8 @@ public:
     void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
     [[nodiscard]] MonitorCharts *charts() const { return m_charts; }
     [[nodiscard]] RevertWindowPanel *revertWindowPanel() const { return m_revertWindow; }
+    // Shown while the cut-over waits (postponed) and while it is attempted; looks at the primary meanwhile.
+    [[nodiscard]] CutOverWindowPanel *cutOverWindowPanel() const { return m_cutOverWindow; }
 
     void confirmAbort();
     // Looks for sessions on the primary that would hold the swap's lock back, then asks (showing them and the lag).
@@ -49,6 +52,7 @@ private:
     void setControlsEnabled(bool running);
     void updatePostponeButton();
     void askCutOver(const QStringList &sessions);
+    void updateCutOverWindow(const engine::migration::ProgressSnapshot &snapshot);
 
     Session *m_session;
     StateStrip *m_strip;
@@ -61,6 +65,7 @@ private:
     QPushButton *m_cutOver;
     QPushButton *m_abort;
     RevertWindowPanel *m_revertWindow;
+    CutOverWindowPanel *m_cutOverWindow;
     QSpinBox *m_chunkTarget;
     QSpinBox *m_maxLag;
     QDoubleSpinBox *m_nice;

@@ -197,6 +197,10 @@ CutOverResult AtomicCutOver::attemptAtomic()
     QString renameError;
     unsigned long renameId = 0;
     QElapsedTimer lockTimer;
+    qint64 unlockedAfter = -1;
+    auto lockHeldMillis = [&] {
+        return unlockedAfter >= 0 ? unlockedAfter : lockTimer.isValid() ? lockTimer.elapsed() : qint64(-1);
+    };
     auto releaseLock = [&] {
         try {
             if (sentryCreated)
@@ -301,21 +305,24 @@ CutOverResult AtomicCutOver::attemptAtomic()
                                            m_names.original, QString::number(m_timeout)));
         lock.execute(u"UNLOCK TABLES"_s);
         locked = false;
-        const qint64 lockMillis = lockTimer.elapsed();
+        unlockedAfter = lockTimer.elapsed();
         renameThread.join();
         if (!renameError.isEmpty())
             throw CutOverAttemptFailed(u"the rename failed after the unlock: "_s + renameError);
-        return CutOverResult{lockMillis};
-    } catch (const CutOverAttemptFailed &) {
+        return CutOverResult{unlockedAfter};
+    } catch (CutOverAttemptFailed &failure) {
         if (stopRenameBeforeUnlock())
             return CutOverResult{lockTimer.elapsed()};
         releaseLock();
+        failure.lockMillis = lockHeldMillis();
         throw;
     } catch (const DbException &error) {
         if (stopRenameBeforeUnlock())
             return CutOverResult{lockTimer.elapsed()};
         releaseLock();
-        throw CutOverAttemptFailed(error.error().toString());
+        CutOverAttemptFailed failure(error.error().toString());
+        failure.lockMillis = lockHeldMillis();
+        throw failure;
     }
 }
 

@@ -22,6 +22,7 @@ public:
     CutOverAttemptFailed(QString why, QStringList blockers = {});
     QString why;
     QStringList blockers;
+    qint64 lockMillis = -1; // how long the attempt held the table before it gave up; -1: never locked it
 };
 
 // True when `table` is a sentry a cut-over left behind (ours by its comment): safe to drop.

@@ -1,6 +1,8 @@
 #include "lockblockers.h"
 
-#include <mysql/connection.h>
+#include "lockpicture.h"
+
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -9,42 +11,29 @@ namespace engine::cutover {
 QStringList describeLockBlockers(mysql::Connection &connection, const QString &schema, const QString &table,
                                  const QList<unsigned long> &ownIds)
 {
+    // Threshold 0: every holder and every open transaction is listed. A transaction's time is its age, so that
+    // readers (MonitorPage) can tell everyday traffic from what has been open a while.
+    const LockPicture picture = readLockPicture(connection, schema, table, {0, ownIds});
     QStringList lines;
-    QStringList excluded = {u"CONNECTION_ID()"_s};
-    for (unsigned long id : ownIds)
-        excluded << QString::number(id);
-    const QString notOwn = u"p.ID NOT IN (%1)"_s.arg(excluded.join(u", "_s));
-    auto describe = [&](mysql::Result &rows, const QString &why) {
-        while (rows.next())
-            lines << u"session %1 (%2@%3, %4 for %5 s, state \"%6\"): %7 — %8; to end it: KILL %1"_s.arg(
-                rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5),
-                rows.text(6).isEmpty() ? u"(idle)"_s : rows.text(6).left(200), why);
+    QSet<qint64> listed;
+    const auto line = [](qint64 id, const QString &user, const QString &host, const QString &command,
+                         qint64 time, const QString &state, const QString &statement, const QString &why) {
+        return u"session %1 (%2@%3, %4 for %5 s, state \"%6\"): %7 — %8; to end it: KILL %1"_s.arg(
+            QString::number(id), user, host, command, QString::number(time), state,
+            statement.isEmpty() ? u"(idle)"_s : statement.left(200), why);
     };
-    try {
-        auto mdl = connection.query(
-            u"SELECT DISTINCT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME, p.STATE, p.INFO, m.LOCK_TYPE, m.LOCK_STATUS "
-            "FROM performance_schema.metadata_locks m "
-            "JOIN performance_schema.threads t ON t.THREAD_ID = m.OWNER_THREAD_ID "
-            "JOIN information_schema.PROCESSLIST p ON p.ID = t.PROCESSLIST_ID "
-            "WHERE m.OBJECT_SCHEMA = %1 AND m.OBJECT_NAME = %2 AND %3"_s.arg(connection.quote(schema),
-                                                                            connection.quote(table), notOwn));
-        while (mdl.next())
-            lines << u"session %1 (%2@%3, %4 for %5 s, state \"%6\"): %7 — %8 metadata lock %9; to end it: KILL %1"_s
-                         .arg(mdl.text(0), mdl.text(1), mdl.text(2), mdl.text(3), mdl.text(4), mdl.text(5),
-                              mdl.text(6).isEmpty() ? u"(idle)"_s : mdl.text(6).left(200),
-                              mdl.text(8).toLower(), mdl.text(7));
-    } catch (const mysql::DbException &error) {
-        lines << u"(metadata locks could not be read: %1)"_s.arg(error.error().message);
+    for (const LockSession &s : picture.sessions) {
+        const QString lock = s.lockType.isEmpty() ? QString() : u" (%1 metadata lock %2)"_s.arg(
+                                 s.status == LockStatus::Waits ? u"pending"_s : u"granted"_s, s.lockType);
+        lines << line(s.id, s.user, s.host, s.command, s.timeSeconds, s.state, s.statement, s.why + lock);
+        listed.insert(s.id);
     }
-    try {
-        auto trx = connection.query(
-            u"SELECT p.ID, p.USER, p.HOST, p.COMMAND, TIMESTAMPDIFF(SECOND, x.trx_started, NOW()), p.STATE, "
-            "p.INFO FROM information_schema.INNODB_TRX x JOIN information_schema.PROCESSLIST p "
-            "ON p.ID = x.trx_mysql_thread_id WHERE %1 ORDER BY x.trx_started"_s.arg(notOwn));
-        describe(trx, u"transaction open"_s);
-    } catch (const mysql::DbException &error) {
-        lines << u"(open transactions could not be read: %1)"_s.arg(error.error().message);
-    }
+    for (const LongTransaction &t : picture.longTransactions)
+        if (!listed.contains(t.id))
+            lines << line(t.id, t.user, t.host, t.command, t.ageSeconds, t.state, t.statement,
+                          u"transaction open"_s);
+    for (const QString &error : picture.errors)
+        lines << u"(%1)"_s.arg(error);
     lines.removeDuplicates();
     return lines;
 }

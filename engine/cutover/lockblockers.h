@@ -11,8 +11,9 @@ namespace engine::cutover {
 
 // Sessions that hold or wait for locks on a table, or keep a transaction open long enough to block a
 // metadata lock: one line each with id, user, host, command, time, state and statement, plus the KILL to end it.
-// Uses performance_schema.metadata_locks when the MDL instrument is on, and INNODB_TRX + processlist always.
-// Excludes `ownIds` (the engine's own sessions). Never throws: a failure to look becomes a line saying so.
+// Read with readLockPicture() (lockpicture.h), which picks the best source the server offers; every open
+// transaction is listed. Excludes `ownIds` (the engine's own sessions). Never throws: a failure to look becomes
+// a line saying so.
 QStringList describeLockBlockers(mysql::Connection &connection, const QString &schema, const QString &table,
                                  const QList<unsigned long> &ownIds = {});
 

@@ -108,7 +108,9 @@ CutOverResult AtomicCutOver::attemptTwoStep()
                     m_names.original.toStdString());
         }
         lock.close();
-        throw CutOverAttemptFailed(error.error().toString());
+        CutOverAttemptFailed failure(error.error().toString());
+        failure.lockMillis = timer.elapsed();
+        throw failure;
     }
     return CutOverResult{timer.elapsed()};
 }

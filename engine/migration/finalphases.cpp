@@ -183,12 +183,17 @@ void MigrationRunner::cutOver()
         waitWhileThrottled([this] { checkHelpers(); });
         waitForStreamToSettle();
         m_summary.cutOverAttempts = attempt;
+        QElapsedTimer attemptClock;
+        attemptClock.start();
+        m_context->setCutOverAttempt({attempt, CutOverAttempt::Outcome::Running, {}, -1, 0, {}});
         try {
             {
                 Connection inspector = Connection::open(m_topology.inspector, u"inspect"_s);
                 m_beforeSwap = binlog::currentBinlogPosition(inspector); // where a revert window's stream starts
             }
             const cutover::CutOverResult result = cutover.attempt();
+            m_context->setCutOverAttempt(
+                {attempt, CutOverAttempt::Outcome::Swapped, {}, result.lockMillis, attemptClock.elapsed(), {}});
             m_swapped = true;
             dropCheckpointTable(); // nothing left to resume: the swap is made
             m_summary.cutOverLockMillis = result.lockMillis;
@@ -196,11 +201,15 @@ void MigrationRunner::cutOver()
                     m_names.ghost.toStdString(), result.lockMillis);
             return;
         } catch (const cutover::CutOverHalfSwapped &halfSwapped) {
+            m_context->setCutOverAttempt({attempt, CutOverAttempt::Outcome::Failed, halfSwapped.message, -1,
+                                          attemptClock.elapsed(), {}});
             MigrationError error(u"two-step-half-swapped"_s, halfSwapped.message);
             error.failure.originalUntouched = false;
             throw error;
         } catch (const cutover::CutOverAttemptFailed &failure) {
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
+            m_context->setCutOverAttempt({attempt, CutOverAttempt::Outcome::Failed, failure.why,
+                                          failure.lockMillis, attemptClock.elapsed(), failure.blockers});
             keepPrimaryAlive(true);
             triggers::dropFromGhost(m_primary, m_spec, m_original);
             for (const QString &blocker : failure.blockers) {

@@ -137,4 +137,21 @@ QList<ReplicaLagReading> MigrationContext::replicaLags() const
     return m_replicaLags;
 }
 
+void MigrationContext::setCutOverAttempt(const CutOverAttempt &attempt)
+{
+    std::lock_guard lock(m_mutex);
+    for (CutOverAttempt &known : m_cutOverAttempts)
+        if (known.number == attempt.number) {
+            known = attempt;
+            return;
+        }
+    m_cutOverAttempts.append(attempt);
+}
+
+QList<CutOverAttempt> MigrationContext::cutOverAttempts() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_cutOverAttempts;
+}
+
 } // namespace engine::migration

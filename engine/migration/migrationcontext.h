@@ -96,6 +96,9 @@ public:
     // Written by the throttle monitor after each replica sample.
     void setReplicaLags(QList<ReplicaLagReading> lags);
     [[nodiscard]] QList<ReplicaLagReading> replicaLags() const;
+    // Written by the runner when an attempt starts and when it ends (same number: replaced).
+    void setCutOverAttempt(const CutOverAttempt &attempt);
+    [[nodiscard]] QList<CutOverAttempt> cutOverAttempts() const;
 
     // States entered since the last call, in order: the controller reports every one, even those that lasted
     // less than a sampling interval.
@@ -117,6 +120,7 @@ private:
     throttle::ThrottleSettings m_throttleSettings;
     QString m_binlogPosition;
     QList<ReplicaLagReading> m_replicaLags;
+    QList<CutOverAttempt> m_cutOverAttempts;
 };
 
 } // namespace engine::migration

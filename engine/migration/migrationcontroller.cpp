@@ -213,6 +213,7 @@ void MigrationController::sample()
     s.streamLagMillis = c.streamLagMillis;
     s.replicaLagMillis = c.replicaLagMillis;
     s.replicaLags = c.replicaLags();
+    s.cutOverAttempts = c.cutOverAttempts();
     s.throttled = c.throttled;
     s.throttleReason = c.throttleReason();
     s.activity = c.activity();

@@ -38,6 +38,18 @@ struct ReplicaLagReading {
     bool operator==(const ReplicaLagReading &) const = default;
 };
 
+// One cut-over attempt, for the monitor: listed from the moment it starts. Plain value.
+struct CutOverAttempt {
+    enum class Outcome { Running, Swapped, Failed };
+    int number = 0; // 1, 2, … within this migration
+    Outcome outcome = Outcome::Running;
+    QString why;            // why it failed, as the engine logged it; empty otherwise
+    qint64 lockMillis = -1; // how long it held the table (application writes waited); -1: it never locked it
+    qint64 attemptMillis = 0; // how long the attempt took (a lock that could not be had waited this long)
+    QStringList blockers;   // sessions that held the table, as describeLockBlockers() named them
+    bool operator==(const CutOverAttempt &) const = default;
+};
+
 struct ProgressSnapshot {
     MigrationState state = MigrationState::Idle;
     qint64 elapsedMillis = 0;
@@ -70,6 +82,7 @@ struct ProgressSnapshot {
     // Heartbeat lag of each watched replica (the inspected one and --throttle-control-replicas), as last sampled
     // by the throttle monitor; replicaLagMillis is the worst of them.
     QList<ReplicaLagReading> replicaLags;
+    QList<CutOverAttempt> cutOverAttempts; // every attempt so far, in order; the last may be running
 };
 
 struct MigrationSummary {
