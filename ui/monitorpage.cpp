@@ -279,6 +279,8 @@ void MonitorPage::onSnapshot(const ProgressSnapshot &snapshot)
     }
     if (!s.activity.isEmpty())
         figures += u" · "_s + s.activity.toHtmlEscaped();
+    if (!s.pacing.isEmpty() && !s.throttled)
+        figures += u" · "_s + s.pacing.toHtmlEscaped();
     m_figures->setText(figures);
     m_figures->setToolTip(LagText::replicaErrors(s));
 }

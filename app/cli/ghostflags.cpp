@@ -67,6 +67,8 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"panic-on-warnings", B, u"", u"Shadowswap always stops on data-losing warnings", false),
         flag(u"storage-engine", S, u"innodb", u"storage engine of the table"),
         flag(u"verify", B, u"true", u"[Shadowswap] checksum original against ghost before the swap"),
+        flag(u"lag-target-ratio", F, u"0.5",
+             u"[Shadowswap] pace the copy to hold replica lag near this share of --max-lag-millis (0: stop-and-go only)"),
         flag(u"defer-secondary-indexes", B, u"true",
              u"[Shadowswap] copy without the non-unique secondary indexes and build them after the copy (online)"),
         // Validation toggles

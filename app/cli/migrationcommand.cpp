@@ -49,6 +49,7 @@ bool buildMigrationSpec(const FlagParser &f, const engine::mysql::ConnectionSett
     spec.stallLimitSeconds = static_cast<int>(f.intValue(u"stall-limit-seconds"_s));
     spec.cleanupOnFailure = f.boolValue(u"cleanup-on-failure"_s);
     spec.niceRatio = f.floatValue(u"nice-ratio"_s);
+    spec.lagTargetRatio = f.floatValue(u"lag-target-ratio"_s);
     spec.skipStrictMode = f.boolValue(u"skip-strict-mode"_s);
     spec.verify = f.boolValue(u"verify"_s);
     spec.deferSecondaryIndexes = f.boolValue(u"defer-secondary-indexes"_s);
@@ -172,9 +173,11 @@ QString timeBreakdown(const MigrationSummary &summary)
     add(u"validate"_s, in(MigrationState::Validating));
     add(u"ghost"_s, in(MigrationState::CreatingGhost));
     const qint64 copy = summary.copyMillis;
-    const qint64 copying = std::max<qint64>(0, copy - summary.copyThrottledMillis - summary.copyCatchUpMillis);
-    parts << u"copy %1 (throttled %2, waiting for the appliers %3, copying %4)"_s.arg(
-        seconds(copy), seconds(summary.copyThrottledMillis), seconds(summary.copyCatchUpMillis), seconds(copying));
+    const qint64 copying = std::max<qint64>(
+        0, copy - summary.copyThrottledMillis - summary.copyPacedMillis - summary.copyCatchUpMillis);
+    parts << u"copy %1 (throttled %2, paced %3, waiting for the appliers %4, copying %5)"_s.arg(
+        seconds(copy), seconds(summary.copyThrottledMillis), seconds(summary.copyPacedMillis),
+        seconds(summary.copyCatchUpMillis), seconds(copying));
     if (!summary.deferredIndexes.isEmpty())
         parts << u"index build %1 (%2)"_s.arg(seconds(summary.indexBuildMillis), summary.deferredIndexes.join(u", "_s));
     // The Copying state also holds the catch-up after the copy and the index build.

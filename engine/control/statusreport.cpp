@@ -100,6 +100,8 @@ QString ghostStatusHint(const ControlIdentity &identity, const ControlTarget &ta
         text += u"# throttled by the operator (send no-throttle to release)\n"_s;
     if (!s.activity.isEmpty())
         text += u"# Now: %1\n"_s.arg(s.activity);
+    if (!s.pacing.isEmpty())
+        text += u"# Pacing: %1\n"_s.arg(s.pacing);
     if (!t.postponeCutOverFlagFile.isEmpty())
         text += flagFileLine(u"postpone-cut-over-flag-file"_s, t.postponeCutOverFlagFile);
     if (!t.panicFlagFile.isEmpty())

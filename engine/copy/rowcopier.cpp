@@ -11,6 +11,7 @@
 
 #include <mysqld_error.h>
 
+#include <cmath>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -153,7 +154,8 @@ void RowCopier::adaptChunkSize(qint64 elapsedMillis)
 {
     if (m_context->pinnedChunkSize.load() > 0)
         return; // the DBA chose the size (chunk-size command); copyNextChunk adopts it
-    const qint64 target = std::max<qint64>(10, m_context->chunkTargetMillis.load());
+    // While paced, shorter chunks with shorter pauses: the replicas get an even load instead of bursts.
+    const qint64 target = std::max<qint64>(10, qint64(double(m_context->chunkTargetMillis.load()) * m_pacing.chunkScale()));
     const double factor = std::clamp(static_cast<double>(target) / std::max<qint64>(1, elapsedMillis), 0.5, 2.0);
     m_chunkSize = std::clamp<qint64>(static_cast<qint64>(m_chunkSize * factor), 10, 100000);
     m_context->chunkSize = static_cast<quint64>(m_chunkSize);
@@ -188,9 +190,18 @@ bool RowCopier::copyNextChunk()
     m_last = upper;
     if (!end || upper == m_max)
         m_done = true;
+    const qint64 lag = std::max(m_context->replicaLagMillis.load(), m_context->streamLagMillis.load());
+    const qint64 pace = m_pacing.pauseAfterChunk(
+        elapsed, lag, std::llround(m_context->lagTargetRatio.load() * double(m_context->maxLagMillis.load())));
+    m_context->setPacing(m_pacing.explanation());
     adaptChunkSize(elapsed);
+    qint64 pause = pace;
     if (const double nice = m_context->niceRatio.load(); nice > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<qint64>(nice * elapsed)));
+        pause += static_cast<qint64>(nice * elapsed);
+    if (pause > 0) {
+        m_context->pacedMillis += pace;
+        std::this_thread::sleep_for(std::chrono::milliseconds(pause));
+    }
     return !m_done;
 }
 

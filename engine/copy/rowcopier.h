@@ -3,6 +3,7 @@
 #include <apply/keycodec.h>
 #include <inspect/migrationplan.h>
 #include <migration/migrationcontext.h>
+#include <throttle/pacingcontroller.h>
 
 #include <QStringList>
 
@@ -89,6 +90,7 @@ private:
     bool m_done = false;
     qint64 m_chunkSize;
     quint64 m_chunks = 0;
+    throttle::PacingController m_pacing;
 };
 
 } // namespace engine::copy

@@ -41,6 +41,7 @@ QJsonObject specParameters(const migration::MigrationSpec &spec)
         {u"stall-limit-seconds"_s, spec.stallLimitSeconds},
         {u"cleanup-on-failure"_s, spec.cleanupOnFailure},
         {u"nice-ratio"_s, spec.niceRatio},
+        {u"lag-target-ratio"_s, spec.lagTargetRatio},
         {u"skip-strict-mode"_s, spec.skipStrictMode},
         {u"verify"_s, spec.verify},
         {u"defer-secondary-indexes"_s, spec.deferSecondaryIndexes},
@@ -147,6 +148,7 @@ migration::MigrationSpec specFromParameters(const QJsonObject &p)
     number(u"stall-limit-seconds", spec.stallLimitSeconds);
     flag(u"cleanup-on-failure", spec.cleanupOnFailure);
     number(u"nice-ratio", spec.niceRatio);
+    number(u"lag-target-ratio", spec.lagTargetRatio);
     flag(u"skip-strict-mode", spec.skipStrictMode);
     flag(u"verify", spec.verify);
     flag(u"defer-secondary-indexes", spec.deferSecondaryIndexes);

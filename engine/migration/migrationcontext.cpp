@@ -105,6 +105,18 @@ QString MigrationContext::activity() const
     return m_activity;
 }
 
+void MigrationContext::setPacing(const QString &pacing)
+{
+    std::lock_guard lock(m_mutex);
+    m_pacing = pacing;
+}
+
+QString MigrationContext::pacing() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_pacing;
+}
+
 void MigrationContext::setBinlogPosition(const QString &position)
 {
     std::lock_guard lock(m_mutex);

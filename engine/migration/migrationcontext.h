@@ -48,6 +48,8 @@ public:
     std::atomic<qint64> pinnedChunkSize{0};
     std::atomic<qint64> dmlBatchSize{1000};
     std::atomic<qint64> maxLagMillis{1500};
+    // The copy is paced to hold the replicas' lag near this fraction of maxLagMillis (0: on/off throttling only).
+    std::atomic<double> lagTargetRatio{0.5};
     std::atomic<double> niceRatio{0};
 
     // Progress, written by the engine.
@@ -65,6 +67,7 @@ public:
     std::atomic<quint64> chunkSize{0};
     std::atomic<bool> throttled{false};
     std::atomic<qint64> throttledMillis{0};
+    std::atomic<qint64> pacedMillis{0}; // pauses of the pacing controller between chunks
     // The revert window's figures (ProgressSnapshot has their meaning), -1 before it; they keep their last values
     // after it (snapshots show them only in the RevertWindow state). Written by the worker.
     std::atomic<qint64> revertWindowRemainingSeconds{-1};
@@ -91,6 +94,9 @@ public:
     // What the current phase is doing beyond its name ("building 2 deferred indexes: k_1, k_2"); empty: nothing.
     void setActivity(const QString &activity);
     [[nodiscard]] QString activity() const;
+    // The pacing controller's current verdict ("copy paced to 48% of full speed: ..."); empty: full speed.
+    void setPacing(const QString &pacing);
+    [[nodiscard]] QString pacing() const;
     void setBinlogPosition(const QString &position);
     [[nodiscard]] QString binlogPosition() const;
     // Written by the throttle monitor after each replica sample.
@@ -115,6 +121,7 @@ private:
     std::vector<MigrationState> m_transitions;
     QString m_throttleReason;
     QString m_activity;
+    QString m_pacing;
     QString m_sourceThrottleReason;
     QString m_abortReason;
     throttle::ThrottleSettings m_throttleSettings;

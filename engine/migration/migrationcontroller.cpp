@@ -47,6 +47,7 @@ void MigrationController::start(const MigrationSpec &spec)
     m_context->chunkTargetMillis = spec.chunkTargetMillis;
     m_context->dmlBatchSize = spec.dmlBatchSize;
     m_context->maxLagMillis = spec.maxLagMillis;
+    m_context->lagTargetRatio = spec.lagTargetRatio;
     m_context->niceRatio = spec.niceRatio;
     m_window.clear();
     m_last = {};
@@ -217,6 +218,7 @@ void MigrationController::sample()
     s.throttled = c.throttled;
     s.throttleReason = c.throttleReason();
     s.activity = c.activity();
+    s.pacing = c.pacing();
     s.throttledMillis = c.throttledMillis;
     s.binlogPosition = c.binlogPosition();
     s.chunkSize = c.chunkSize;

@@ -456,6 +456,7 @@ void MigrationRunner::copyRows()
                            [this] { reconnectPrimary(); });
     m_copyStarted = true;
     const qint64 throttledBefore = m_context->throttledMillis;
+    const qint64 pacedBefore = m_context->pacedMillis;
     if (copier.prepare()) {
         while (copier.copyNextChunk()) {
             m_copyFrontier = copier.lastCopiedKey();
@@ -465,6 +466,8 @@ void MigrationRunner::copyRows()
     m_copyFrontier = copier.lastCopiedKey();
     m_copyComplete = true;
     m_summary.copyThrottledMillis = m_context->throttledMillis - throttledBefore;
+    m_summary.copyPacedMillis = m_context->pacedMillis - pacedBefore;
+    m_context->setPacing({});
     checkHelpers();
     m_context->rowsEstimate = std::max<quint64>(m_context->rowsEstimate, m_context->rowsCopied);
     SS_INFO("copy: {} rows in {} chunks", m_context->rowsCopied.load(), copier.chunksCopied());

@@ -49,6 +49,9 @@ QString MigrationSpec::validate() const
         return u"--stall-limit-seconds must be between 10 and 604800 (got %1)"_s.arg(stallLimitSeconds);
     if (niceRatio < 0 || niceRatio > 100)
         return u"--nice-ratio must be between 0 and 100"_s;
+    if (!(lagTargetRatio >= 0 && lagTargetRatio <= 0.95))
+        return u"--lag-target-ratio must be between 0 (off) and 0.95: the lag the copy is paced to, as a share of "
+               "--max-lag-millis"_s;
     if (resume && !execute)
         return u"--resume continues an interrupted migration: it needs --execute"_s;
     if (resume && initiallyDropGhostTable)

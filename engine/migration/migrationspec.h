@@ -73,6 +73,8 @@ struct MigrationSpec {
     int exponentialBackoffMaxInterval = 64;
     throttle::ThrottleSettings throttle;  // initial values; changeable while running (controller)
     qint64 maxLagMillis = 1500;
+    // Pace the copy to hold the lag near this fraction of maxLagMillis (throttle::PacingController); 0: off.
+    double lagTargetRatio = 0.5;
     qint64 heartbeatIntervalMillis = 100;
     bool keepHelperTablesOnAbort = false;
     // After the swap, keep the old table in sync (changes on the new table applied back) for this long, so that

@@ -69,6 +69,7 @@ struct ProgressSnapshot {
     bool throttled = false;
     QString throttleReason;
     QString activity; // what the phase is doing beyond its name, e.g. building the deferred indexes; often empty
+    QString pacing;   // the pacing controller's verdict while it slows the copy; empty at full speed
     qint64 throttledMillis = 0;
     QString binlogPosition;
     quint64 chunkSize = 0;
@@ -104,6 +105,7 @@ struct MigrationSummary {
     // appliers to catch up (a value that moved between rows); the rest of copyMillis ran copy statements.
     std::array<qint64, migrationStateCount> millisInState{};
     qint64 copyThrottledMillis = 0;
+    qint64 copyPacedMillis = 0;
     qint64 copyCatchUpMillis = 0;
     bool reverted = false;       // the DBA reverted within the window: the old schema is live again
     QStringList cutOverBlockers; // sessions that held the table during failed cut-over attempts, as reported

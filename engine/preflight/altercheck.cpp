@@ -2,12 +2,16 @@
 #include "preflightcontext.h"
 #include "scratchtable.h"
 
+#include <inspect/deferredindexes.h>
+
 #include <mysql/sqltext.h>
 
 #include <QElapsedTimer>
 
 using namespace Qt::StringLiterals;
 using engine::inspect::AlterAnalysis;
+using engine::inspect::DeferredIndex;
+using engine::inspect::deferrableIndexes;
 using engine::inspect::MigrationPlan;
 using engine::inspect::PlanOptions;
 using engine::inspect::TableSchema;
@@ -140,6 +144,15 @@ public:
                 lines << u"Adds (filled with their defaults): "_s + listed(plan.addedColumns);
             if (alter.changesPrimaryKey)
                 lines << u"Changes the PRIMARY KEY."_s;
+            QString keptWhy;
+            QStringList deferred;
+            for (const DeferredIndex &index : deferrableIndexes(ghost->createStatement, &keptWhy))
+                deferred << index.name;
+            lines << (deferred.isEmpty()
+                          ? u"Every index is kept during the copy (%1)."_s.arg(keptWhy)
+                          : u"Secondary indexes built after the copy, online (--defer-secondary-indexes=false keeps "
+                            "them during it): %1. Replicas replay that build afterwards and lag by about as long."_s.arg(
+                                listed(deferred)));
         }
         if (renamesBlocked) {
             finding.severity = Severity::Block;

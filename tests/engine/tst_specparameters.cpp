@@ -49,6 +49,8 @@ private:
         s.niceRatio = 2.5;
         s.skipStrictMode = true;
         s.verify = false;
+        s.deferSecondaryIndexes = false;
+        s.lagTargetRatio = 0.25;
         s.approveRenamedColumns = true;
         s.skipRenamedColumns = true;
         s.discardForeignKeys = true;
@@ -145,6 +147,8 @@ private Q_SLOTS:
         QCOMPARE(s.niceRatio, 2.5);
         QCOMPARE(s.skipStrictMode, true);
         QCOMPARE(s.verify, false);
+        QCOMPARE(s.deferSecondaryIndexes, false);
+        QCOMPARE(s.lagTargetRatio, 0.25);
         QCOMPARE(s.approveRenamedColumns, true);
         QCOMPARE(s.skipRenamedColumns, true);
         QCOMPARE(s.discardForeignKeys, true);
