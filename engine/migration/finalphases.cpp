@@ -199,6 +199,7 @@ void MigrationRunner::cutOver()
             throw error;
         } catch (const cutover::CutOverAttemptFailed &failure) {
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
+            m_summary.cutOverFailures << failure.why;
             keepPrimaryAlive(true);
             triggers::dropFromGhost(m_primary, m_spec, m_original);
             for (const QString &blocker : failure.blockers) {
