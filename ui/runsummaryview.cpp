@@ -98,8 +98,8 @@ void RunSummaryView::setSummary(const RunSummary &s, bool postponeCutOver) {
             .arg(tr("Server"), tr("Role"), tr("What happens there"), tr("Version"));
     html += serverRows(s) + u"</table>"_s;
 
-    html += u"<h3>"_s + tr("Table") + u"</h3><p><b>"_s + QString(s.database + u'.' + s.table).toHtmlEscaped() +
-            u"</b>"_s;
+    html += u"<h3>"_s + tr("Table") + u"</h3><p><b>"_s +
+            QString(s.database + u'.' + s.table).toHtmlEscaped() + u"</b>"_s;
     if (s.sizeKnown)
         html += u" — "_s + tr("about %1 rows, %2")
                                .arg(locale.toString(static_cast<qulonglong>(s.rowEstimate)),
@@ -107,7 +107,9 @@ void RunSummaryView::setSummary(const RunSummary &s, bool postponeCutOver) {
     html += u"</p><p>"_s;
     html += s.sizeKnown && s.estimatedCopySeconds >= 0
                 ? tr("Copy time estimate: %1 (measured on a scratch table; write load slows the copy).")
-                      .arg(StateStrip::duration(qint64(s.estimatedCopySeconds * 1000.0)))
+                      .arg(s.estimatedCopySeconds < 1.0
+                               ? tr("under a second")
+                               : StateStrip::duration(qint64(s.estimatedCopySeconds * 1000.0)))
                 : tr("No estimate yet: run preflight to measure the copy rate and the table's size.");
     html += u"</p>"_s;
 

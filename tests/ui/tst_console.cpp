@@ -100,8 +100,19 @@ private Q_SLOTS:
         QSignalSpy failed(controller, &MigrationController::failed);
 
         StallMeter stalls;
+        // The review before the start, with what the preflight above found: read, screenshot, confirmed.
+        QString review;
+        answerNextReview([&review](ui::StartReviewDialog *dialog) {
+            review = dialog->summaryView()->plainText();
+            screenshot(dialog, u"03b-start-review"_s);
+            dialog->startButton()->click();
+        });
         child<QPushButton>(&window, u"startButton"_s)->click();
         QVERIFY(session->isMigrating());
+        QVERIFY2(review.contains(u"ALTER TABLE items"_s), qPrintable(review));
+        QVERIFY(review.contains(u"the binlog is read here"_s));
+        QVERIFY(review.contains(u"--chunk-size"_s));
+        QVERIFY(review.contains(u"Copy time estimate"_s));
         QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Monitor));
         QVERIFY(session->isCutOverPostponed());
 
@@ -190,6 +201,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::Session *session = window.session();
         connectAndPick(window, sandbox, db.name(), u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s);
+        const auto reviews = confirmReviews(window);
         auto *start = child<QPushButton>(&window, u"startButton"_s);
         QTRY_VERIFY(start->isEnabled()); // no report yet: nothing known to block
 
@@ -198,6 +210,7 @@ private Q_SLOTS:
         QSignalSpy failed(controller, &MigrationController::failed);
         QSignalSpy preflight(window.preflightPage(), &ui::PreflightPage::finished);
         start->click();
+        QCOMPARE(reviews->size(), 1); // reviewed, then started
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 120000);
         QCOMPARE(failed.first().first().value<MigrationFailure>().code, u"preflight-blocked"_s);
         QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Preflight));
@@ -363,9 +376,11 @@ private Q_SLOTS:
         ui::Session *session = window.session();
         connectAndPick(window, sandbox, db.name(), u"t"_s, u"ADD COLUMN x INT"_s);
         child<QCheckBox>(&window, u"postponeCheck"_s)->setChecked(true);
+        const auto reviews = confirmReviews(window);
         MigrationController *controller = session->controller();
         QSignalSpy failed(controller, &MigrationController::failed);
         child<QPushButton>(&window, u"startButton"_s)->click();
+        QCOMPARE(reviews->size(), 1); // reviewed, then started
         QTRY_VERIFY_WITH_TIMEOUT(controller->snapshot().state == MigrationState::Postponed || !failed.isEmpty(),
                                  120000);
         QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));
