@@ -2,6 +2,9 @@
 // write load with throttle and a postponed cut-over, and screenshots of every screen on the way.
 #include "consoletest.h"
 
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
 using namespace consoletest;
 
 class TestConsole : public QObject {
@@ -337,6 +340,36 @@ private Q_SLOTS:
         const QString summary = child<QLabel>(&window, u"preflightSummary"_s)->text();
         QVERIFY2(summary.contains(u"%1 blocking"_s.arg(blockers.size())), qPrintable(summary));
         screenshot(&window, u"13-inspect-table"_s);
+
+        // "Export report…": the preflight-only inspection as a page (and a PDF) for a change request.
+        QTemporaryDir exports;
+        QString target = exports.filePath(u"preflight.html"_s);
+        QStringList suggested;
+        window.preflightPage()->setSavePathPrompt([&](const QString &name) {
+            suggested << name;
+            return target;
+        });
+        auto *exportButton = child<QPushButton>(&window, u"exportPreflightButton"_s);
+        QVERIFY(exportButton->isEnabled());
+        exportButton->click();
+        target = exports.filePath(u"preflight.pdf"_s);
+        exportButton->click();
+        QCOMPARE(suggested.first(), u"shadowswap-preflight-%1-loose.html"_s.arg(db.name()));
+        QFile html(exports.filePath(u"preflight.html"_s));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&html);
+        QString findings;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.attributes().value(u"id"_s) == u"findings"_s)
+                findings = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(findings.contains(u"unique_key"_s) && findings.contains(u"BLOCK"_s), qPrintable(findings));
+        QFile pdf(exports.filePath(u"preflight.pdf"_s));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 1000);
 
         // Only looked: no helper table, no migration.
         QCOMPARE(tables(), QStringList{u"loose"_s});
