@@ -105,9 +105,9 @@ QString MigrationReport::toHtml(const QList<ReportImage> &charts, const QString 
         }
         doc.table({u"From"_s, u"To"_s, u"Length"_s, u"Reason"_s}, rows, u"throttle-table"_s);
         if (throttleEpisodes.size() > listedEpisodes)
-            doc.paragraph(
-                u"%1 more episodes are in the JSON report."_s.arg(throttleEpisodes.size() - listedEpisodes),
-                u"note"_s);
+            doc.paragraph(u"%1 more episodes are in the JSON report."_s.arg(
+                              QString::number(throttleEpisodes.size() - listedEpisodes)),
+                          u"note"_s);
     }
 
     doc.heading(2, u"Verification"_s, u"verification"_s);
