@@ -1,12 +1,15 @@
 #include "historypage.h"
 
+#include "historydetaildialog.h"
 #include "resumelauncher.h"
 #include "session.h"
 #include "statestrip.h"
 
 #include <history/historyjournal.h>
+#include <report/migrationreport.h>
 
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -78,6 +81,7 @@ HistoryPage::HistoryPage(Session *session, QWidget *parent)
     , m_journal(std::make_shared<engine::history::HistoryJournal>())
     , m_note(new QLabel(this))
     , m_list(new QTreeWidget(this))
+    , m_details(new QPushButton(tr("&Details…"), this))
     , m_resume(new ResumeLauncher(session, this))
 {
     setObjectName(u"historyPage"_s);
@@ -88,9 +92,26 @@ HistoryPage::HistoryPage(Session *session, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(DetailsColumn, QHeaderView::Stretch);
+    m_details->setObjectName(u"historyDetailsButton"_s);
+    m_details->setEnabled(false);
+    m_details->setToolTip(tr("The selected migration's charts, figures, phases and command line, and its report to "
+                             "export (also: double-click the row)."));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_note, 1);
+    top->addWidget(m_details);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
+    layout->addLayout(top);
     layout->addWidget(m_list, 1);
+    const auto selectedId = [this] {
+        const QTreeWidgetItem *item = m_list->currentItem();
+        return item ? item->data(StartedColumn, Qt::UserRole).toLongLong() : 0;
+    };
+    connect(m_list, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *current) { m_details->setEnabled(current != nullptr); });
+    connect(m_details, &QPushButton::clicked, this, [this, selectedId] { openDetails(selectedId()); });
+    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        openDetails(item->data(StartedColumn, Qt::UserRole).toLongLong());
+    });
 
     if (m_journal->open(engine::history::HistoryJournal::defaultPath())) {
         m_note->setText(tr("Migrations are recorded in %1.").arg(m_journal->path()));
@@ -155,6 +176,18 @@ void HistoryPage::refresh()
     m_list->setColumnHidden(ActionColumn, buttonWidth == 0);
     if (buttonWidth > 0)
         m_list->header()->resizeSection(ActionColumn, buttonWidth + 8);
+}
+
+HistoryDetailDialog *HistoryPage::openDetails(qint64 id)
+{
+    const auto entry = id > 0 ? m_journal->entry(id) : std::nullopt;
+    if (!entry)
+        return nullptr;
+    auto *dialog = new HistoryDetailDialog(engine::report::MigrationReport::build(*entry, m_journal->samples(id)), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    Q_EMIT detailsOpened(dialog);
+    return dialog;
 }
 
 int HistoryPage::addResumeButton(QTreeWidgetItem *item, const HistoryEntry &entry)

@@ -5,6 +5,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -15,13 +16,15 @@ struct HistoryEntry;
 
 namespace ui {
 
+class HistoryDetailDialog;
 class ResumeLauncher;
 class Session;
 
 // Past migrations, from the local journal (engine history/). The page opens the journal at its default location
 // (SHADOWSWAP_HISTORY_DB overrides it) and hands it to the session's controller, so every migration the console
 // runs is recorded; the list refreshes when one ends and whenever the page is shown. A migration whose process
-// died (no end recorded) or that was interrupted gets a "Resume…" button (ResumeLauncher).
+// died (no end recorded) or that was interrupted gets a "Resume…" button (ResumeLauncher). Double-clicking a row
+// (or "Details…") opens its report: charts, figures, phases, throttling, the command line, and its export.
 class HistoryPage : public QWidget {
     Q_OBJECT
 public:
@@ -31,12 +34,16 @@ public:
     ~HistoryPage() override;
 
     void refresh();
+    // Opens the detail of the migration with this journal id (nullptr when the journal has none). The dialog is
+    // the page's child and deletes itself when closed.
+    HistoryDetailDialog *openDetails(qint64 id);
     // Its confirm, password and notify handlers are replaceable (tests).
     [[nodiscard]] ResumeLauncher *resumeLauncher() const { return m_resume; }
 
 Q_SIGNALS:
     // A resumed migration started in the session: the main window shows the monitor.
     void resumeStarted();
+    void detailsOpened(ui::HistoryDetailDialog *dialog);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -49,6 +56,7 @@ private:
     std::shared_ptr<engine::history::HistoryJournal> m_journal;
     QLabel *m_note;
     QTreeWidget *m_list;
+    QPushButton *m_details;
     ResumeLauncher *m_resume;
 };
 

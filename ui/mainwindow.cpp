@@ -9,6 +9,7 @@
 #include "newmigrationpage.h"
 #include "preflightpage.h"
 #include "session.h"
+#include "startreviewdialog.h"
 #include "statestrip.h"
 #include "watch/attachdialog.h"
 #include "watch/migrationlistmodel.h"
@@ -17,7 +18,9 @@
 #include "watch/tablefeed.h"
 #include "watch/watchmonitor.h"
 
+#include <history/specparameters.h>
 #include <logging/logging.h>
+#include <report/runsummary.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -58,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
                                                    current, &ok);
         return ok ? std::optional<QString>(name) : std::nullopt;
     })
+    , m_reviewHandler([](StartReviewDialog &review) { return review.exec() == QDialog::Accepted; })
 {
     setObjectName(u"mainWindow"_s);
     m_stateLabel->setObjectName(u"migrationStateLabel"_s);
@@ -268,6 +272,19 @@ void MainWindow::startMigration()
                                 "them one by one on the Preflight page.")
                                  .arg(blockers.join(u", "_s)));
         showPage(Page::Preflight);
+        return;
+    }
+    // The review: what the engine is about to do, as the DBA would type it for shadowswap-cli. The preflight
+    // report counts only when it is of this table.
+    const MigrationSpec reviewed = m_session->withOverrides(spec);
+    std::optional<engine::preflight::PreflightReport> preflight = m_session->preflightReport();
+    if (preflight && (preflight->target.database != spec.database || preflight->target.table != spec.table))
+        preflight.reset();
+    StartReviewDialog review(
+        engine::report::RunSummary::build(engine::history::specParameters(reviewed), preflight),
+        m_newMigration->postponeCutOver(), this);
+    if (!m_reviewHandler(review)) {
+        statusBar()->showMessage(tr("Not started: the review was cancelled."), 5000);
         return;
     }
     m_session->startMigration(spec, m_newMigration->postponeCutOver());

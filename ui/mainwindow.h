@@ -24,6 +24,7 @@ class MonitorPage;
 class NewMigrationPage;
 class PreflightPage;
 class Session;
+class StartReviewDialog;
 class WatchMonitor;
 
 // Stitches the console's pages together, owns the menu, toolbar and status bar; owns no engine logic.
@@ -56,8 +57,12 @@ public:
 
     // --demo: the sandbox replica from the environment, shop.orders and a first ALTER, connected at once.
     void openDemo();
-    // Starts the migration configured on the New migration page, after the preflight gate.
+    // Starts the migration configured on the New migration page, after the preflight gate and the DBA's review.
     void startMigration();
+    // How the review before the start is confirmed: gets the dialog, fully built, returns true to start. By default
+    // it is shown modally; tests read it and answer.
+    using ReviewHandler = std::function<bool(StartReviewDialog &review)>;
+    void setReviewHandler(ReviewHandler handler) { m_reviewHandler = std::move(handler); }
 
     // How "Inspect table…" asks which table: gets the current "schema.table" (or empty), returns the answer
     // or nullopt when cancelled. Tests replace the dialog.
@@ -91,6 +96,7 @@ private:
     QLabel *m_stateLabel;
     QAction *m_abortAction = nullptr;
     TablePrompt m_tablePrompt;
+    ReviewHandler m_reviewHandler;
     bool m_closeWhenStopped = false;
     QString m_outcome; // how the last migration ended, for the status bar
 };

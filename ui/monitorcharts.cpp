@@ -42,9 +42,16 @@ void extendSpans(std::deque<Span> &spans, double t, const QString &reason)
 }
 } // namespace
 
-MonitorCharts::MonitorCharts(QWidget *parent)
+MonitorCharts::MonitorCharts(QWidget *parent, Look look)
     : QWidget(parent)
+    , m_palette(palette())
 {
+    if (look == Look::Print) {
+        m_palette = QPalette(Qt::black, Qt::white);
+        m_palette.setColor(QPalette::Base, Qt::white);
+        m_palette.setColor(QPalette::Text, QColor(0x20, 0x21, 0x24));
+        m_palette.setColor(QPalette::Mid, QColor(0xb0, 0xb4, 0xb8));
+    }
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(6);
@@ -57,7 +64,7 @@ MonitorCharts::MonitorCharts(QWidget *parent)
     grid->addWidget(lag, 1, 0);
     grid->addWidget(backlog, 1, 1);
 
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
     m_progressGraph = addGraph(progress, tr("copied"), QColor(0x1a, 0x73, 0xe8));
     m_progressGraph->setBrush(QColor(0x1a, 0x73, 0xe8, 50));
     progress->yAxis->setRange(0, 100);
@@ -104,6 +111,9 @@ MonitorCharts::MonitorCharts(QWidget *parent)
                 [this, plot](QMouseEvent *e) { showHoverText(plot, e); });
     }
 
+    if (look == Look::Print)
+        for (QCustomPlot *plot : std::as_const(m_plots))
+            plot->setInteractions({});
     m_replotTimer.setInterval(250);
     connect(&m_replotTimer, &QTimer::timeout, this, &MonitorCharts::replot);
     m_replotTimer.start();
@@ -123,12 +133,13 @@ QCustomPlot *MonitorCharts::makePlot(const QString &title, const QString &unit)
     plot->plotLayout()->addElement(0, 0, heading);
     if (m_plots.isEmpty())
         m_progressHeading = heading;
+    m_titles << title;
     QSharedPointer<QCPAxisTickerTime> ticker(new QCPAxisTickerTime);
     ticker->setTimeFormat(u"%h:%m:%s"_s);
     plot->xAxis->setTicker(ticker);
     plot->yAxis->setLabel(unit);
     // Follow the palette so the charts read on dark themes too.
-    const QPalette pal = palette();
+    const QPalette &pal = m_palette;
     plot->setBackground(pal.color(QPalette::Base));
     for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
         axis->setBasePen(QPen(pal.color(QPalette::Text)));
@@ -266,10 +277,45 @@ QString MonitorCharts::replicaLegendName(const QString &endpoint) const
     return {};
 }
 
+void MonitorCharts::addSamples(const std::vector<engine::history::HistorySample> &samples,
+                               const QList<engine::history::ThrottleEpisode> &episodes)
+{
+    for (const auto &sample : samples) {
+        engine::migration::ProgressSnapshot snapshot = sample.toSnapshot();
+        if (snapshot.throttled)
+            for (const auto &episode : episodes)
+                if (sample.elapsedMillis >= episode.fromMillis && sample.elapsedMillis <= episode.toMillis)
+                    snapshot.throttleReason = episode.reason;
+        addSnapshot(snapshot);
+    }
+}
+
+void MonitorCharts::renderNow()
+{
+    m_dirty = true;
+    updatePlots();
+}
+
+QList<QPair<QString, QImage>> MonitorCharts::chartImages(QSize size, double scale)
+{
+    renderNow();
+    QList<QPair<QString, QImage>> images;
+    for (qsizetype i = 0; i < m_plots.size(); ++i) {
+        const QString title = i == 0 ? m_progressHeading->text() : m_titles.value(i);
+        images.append({title, m_plots[i]->toPixmap(size.width(), size.height(), scale).toImage()});
+    }
+    return images;
+}
+
 void MonitorCharts::replot()
 {
     if (!m_dirty || !isVisible())
         return;
+    updatePlots();
+}
+
+void MonitorCharts::updatePlots()
+{
     m_dirty = false;
     const auto set = [](QCPGraph *graph, const TimeSeries &series) {
         graph->setData(series.keys(), series.values(), true);

@@ -2,6 +2,7 @@
 
 #include "timeseries.h"
 
+#include <history/historyrecord.h>
 #include <migration/progress.h>
 
 #include <QTimer>
@@ -27,9 +28,18 @@ namespace ui {
 class MonitorCharts : public QWidget {
     Q_OBJECT
 public:
-    explicit MonitorCharts(QWidget *parent = nullptr);
+    // Print: dark on white whatever the desktop's theme, no panning or zooming (reports, exported images).
+    enum class Look { Screen, Print };
+    explicit MonitorCharts(QWidget *parent = nullptr, Look look = Look::Screen);
 
     void addSnapshot(const engine::migration::ProgressSnapshot &snapshot);
+    // A recorded migration's samples; the episodes give the throttled periods their reasons (hover text).
+    void addSamples(const std::vector<engine::history::HistorySample> &samples,
+                    const QList<engine::history::ThrottleEpisode> &episodes = {});
+    // Puts the data into the charts now, shown or not (the timer only replots visible charts).
+    void renderNow();
+    // Each chart as an image of `size` (device-independent pixels) at `scale` times the pixels, with its title.
+    [[nodiscard]] QList<QPair<QString, QImage>> chartImages(QSize size, double scale = 2.0);
     void setMaxLagMillis(qint64 millis);
     void clear();
     [[nodiscard]] int pointCount() const { return m_progress.size(); }
@@ -50,11 +60,14 @@ private:
     QCustomPlot *makePlot(const QString &title, const QString &unit);
     QCPGraph *addGraph(QCustomPlot *plot, const QString &name, const QColor &colour);
     void replot();
+    void updatePlots();
     void showHoverText(QCustomPlot *plot, QMouseEvent *event);
     [[nodiscard]] QString throttleText(double seconds) const;
     void addReplicaLags(double t, const engine::migration::ProgressSnapshot &snapshot);
 
     QList<QCustomPlot *> m_plots;
+    QStringList m_titles; // one per plot
+    QPalette m_palette;
     QList<QCPGraph *> m_throttleGraphs; // one per plot, on a hidden 0..1 axis
     QCPGraph *m_progressGraph, *m_copyRate, *m_applyRate, *m_streamLag, *m_backlogGraph;
     QCPItemStraightLine *m_maxLagLine;

@@ -2,6 +2,7 @@
 
 #include "backgroundtask.h"
 #include "preflightmodel.h"
+#include "reportwriter.h"
 #include "session.h"
 
 #include <migration/preflightgate.h>
@@ -9,6 +10,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -36,9 +39,14 @@ PreflightPage::PreflightPage(Session *session, QWidget *parent)
     , m_runButton(new QPushButton(tr("&Run preflight"), this))
     , m_copyButton(new QPushButton(tr("&Copy fix SQL"), this))
     , m_overrideButton(new QPushButton(tr("&Override this blocker…"), this))
+    , m_exportButton(new QPushButton(tr("&Export report…"), this))
     , m_confirm([this](const QString &title, const QString &text) {
         return QMessageBox::warning(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
+    })
+    , m_savePrompt([this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Export preflight report"), QDir::home().filePath(suggested),
+                                            tr("HTML report (*.html);;PDF report (*.pdf)"));
     })
 {
     setObjectName(u"preflightPage"_s);
@@ -47,6 +55,9 @@ PreflightPage::PreflightPage(Session *session, QWidget *parent)
     m_runButton->setObjectName(u"runPreflightButton"_s);
     m_copyButton->setObjectName(u"copyFixButton"_s);
     m_overrideButton->setObjectName(u"overrideButton"_s);
+    m_exportButton->setObjectName(u"exportPreflightButton"_s);
+    m_exportButton->setEnabled(false);
+    m_exportButton->setToolTip(tr("Write this report as an HTML or PDF file, for a change request."));
     m_summary->setObjectName(u"preflightSummary"_s);
 
     m_view->setModel(m_model);
@@ -74,6 +85,7 @@ PreflightPage::PreflightPage(Session *session, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_copyButton);
     buttons->addWidget(m_overrideButton);
+    buttons->addWidget(m_exportButton);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_detail);
@@ -92,6 +104,16 @@ PreflightPage::PreflightPage(Session *session, QWidget *parent)
             QApplication::clipboard()->setText(f->fix);
     });
     connect(m_overrideButton, &QPushButton::clicked, this, &PreflightPage::overrideSelected);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        if (!m_shown)
+            return;
+        const QString path = m_savePrompt(
+            u"shadowswap-preflight-%1-%2.html"_s.arg(m_shown->target.database, m_shown->target.table));
+        if (path.isEmpty())
+            return;
+        if (QString error; !exportTo(path, &error))
+            QMessageBox::warning(this, tr("Export report"), tr("The report could not be written: %1").arg(error));
+    });
     connect(m_session, &Session::targetChanged, this, &PreflightPage::updateHeader);
     updateHeader();
 }
@@ -145,8 +167,19 @@ void PreflightPage::run()
         });
 }
 
+bool PreflightPage::exportTo(const QString &path, QString *error)
+{
+    if (!m_shown) {
+        *error = tr("no preflight report yet");
+        return false;
+    }
+    return ReportWriter::writePreflightReport(*m_shown, m_session->overriddenFindings(), path, error);
+}
+
 void PreflightPage::showReport(const PreflightReport &report)
 {
+    m_shown = report;
+    m_exportButton->setEnabled(true);
     m_model->resetData(report);
     if (!report.ran()) {
         m_summary->setText(tr("<b>Preflight could not run:</b> %1").arg(report.failure.toHtmlEscaped()));

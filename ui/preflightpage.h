@@ -8,6 +8,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -41,6 +42,11 @@ public:
     // How the page asks "are you sure?"; tests replace the dialog. Returns true to go ahead.
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
     void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
+    // "Export report…": where to write (a suggested file name in, the path or empty out); tests replace the dialog.
+    using SavePathPrompt = std::function<QString(const QString &suggested)>;
+    void setSavePathPrompt(SavePathPrompt prompt) { m_savePrompt = std::move(prompt); }
+    // Writes the report shown (HTML, or PDF for a .pdf path), overrides marked; false with `error` when it can't.
+    bool exportTo(const QString &path, QString *error);
 
 Q_SIGNALS:
     void finished(const engine::preflight::PreflightReport &report);
@@ -59,10 +65,13 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_copyButton;
     QPushButton *m_overrideButton;
+    QPushButton *m_exportButton;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     int m_generation = 0;
     std::function<engine::migration::MigrationSpec()> m_specSource;
     Confirm m_confirm;
+    SavePathPrompt m_savePrompt;
+    std::optional<engine::preflight::PreflightReport> m_shown;
 };
 
 } // namespace ui

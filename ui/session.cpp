@@ -79,16 +79,22 @@ void Session::startMigration(engine::migration::MigrationSpec spec, bool postpon
     m_flagFile = dir + u"/shadowswap-postpone-"_s + QString::number(QCoreApplication::applicationPid()) + u'-'
         + QUuid::createUuid().toString(QUuid::Id128).left(8) + u".flag"_s;
     createFlagFile();
+    spec = withOverrides(std::move(spec));
     spec.throttle.postponeCutOverFlagFile = postponeCutOver ? m_flagFile : QString();
-    if (m_report && m_report->target.database == spec.database && m_report->target.table == spec.table)
-        for (const QString &id : m_overridden)
-            if (!spec.forcedPreflightIds.contains(id, Qt::CaseInsensitive))
-                spec.forcedPreflightIds << id;
     m_spec = spec;
     m_cutOverForced = false;
     m_controller.start(spec);
     Q_EMIT migrationStarted(spec);
     Q_EMIT cutOverPostponedChanged(isCutOverPostponed());
+}
+
+engine::migration::MigrationSpec Session::withOverrides(engine::migration::MigrationSpec spec) const
+{
+    if (m_report && m_report->target.database == spec.database && m_report->target.table == spec.table)
+        for (const QString &id : m_overridden)
+            if (!spec.forcedPreflightIds.contains(id, Qt::CaseInsensitive))
+                spec.forcedPreflightIds << id;
+    return spec;
 }
 
 void Session::createFlagFile()

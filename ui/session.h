@@ -49,6 +49,8 @@ public:
     [[nodiscard]] engine::migration::MigrationController *controller() { return &m_controller; }
     // Overridden blockers of the current target become spec.forcedPreflightIds.
     void startMigration(engine::migration::MigrationSpec spec, bool postponeCutOver);
+    // The spec as startMigration() runs it, but for the postpone flag file: what the DBA reviews before the start.
+    [[nodiscard]] engine::migration::MigrationSpec withOverrides(engine::migration::MigrationSpec spec) const;
     [[nodiscard]] bool isMigrating() const { return m_controller.isRunning(); }
     [[nodiscard]] const engine::migration::MigrationSpec &migrationSpec() const { return m_spec; }
     void setCutOverPostponed(bool postponed);

@@ -154,7 +154,8 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"check-flag", B, u"", u"exit 0 when all given flags are known"),
         // Shadowswap's own
         flag(u"preflight-only", B, u"", u"[Shadowswap] run the preflight checks and exit"),
-        flag(u"format", S, u"text", u"[Shadowswap] preflight report format: text or json"),
+        flag(u"format", S, u"text", u"[Shadowswap] output format: text, json or html (--preflight-only), text or json "
+                                    u"(--history), json or html (--report; json unless given)"),
         flag(u"force-preflight", S, u"", u"[Shadowswap] override blocking preflight findings by id, comma-separated"),
         flag(u"skip-preflight", B, u"", u"[Shadowswap] do not run preflight before --execute (not recommended)"),
         flag(u"preflight-timeout-seconds", I, u"10", u"[Shadowswap] time limit of each preflight check"),
@@ -170,6 +171,11 @@ std::vector<FlagSpec> ghostCompatibleFlags()
                                             u"run fails after the copy began (default: keep them for --resume)"),
         flag(u"server-facts", B, u"", u"[Shadowswap] print the server's version and binlog settings and exit"),
         flag(u"history-file", S, u"", u"[Shadowswap] SQLite journal of migrations (default in the data directory; off: none)"),
+        flag(u"history", B, u"", u"[Shadowswap] list the migrations in the journal (--history-file) and exit"),
+        flag(u"report", S, u"", u"[Shadowswap] write the report of the journal's migration with this id (see "
+                                u"--history) and exit: --format=json or html (charts included; no display needed)"),
+        flag(u"report-file", S, u"", u"[Shadowswap] write --report, --history or the --preflight-only report to this "
+                                     u"file instead of stdout"),
         // Output
         flag(u"verbose", B, u"", u"more log output"),
         flag(u"debug", B, u"", u"debug log output"),

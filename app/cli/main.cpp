@@ -1,15 +1,17 @@
 // shadowswap-cli: the headless front end. gh-ost's flags, gh-ost's meanings.
 #include "clirunner.h"
-#include "watchcommand.h"
 #include "flagparser.h"
 #include "ghostflags.h"
+#include "historycommand.h"
+#include "watchcommand.h"
 
 #include <logging/logging.h>
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QTextStream>
 
 #include <cstring>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -46,13 +48,24 @@ QStringList scrubSecrets(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"shadowswap"_s);
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(SHADOWSWAP_VERSION));
-
+    // Parsed before the application object exists: which one it is depends on the flags.
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     cli::FlagParser flags(cli::ghostCompatibleFlags());
     QTextStream err(stderr);
-    if (!flags.parse(QCoreApplication::arguments().mid(1))) {
+    const bool parsed = flags.parse(arguments);
+    // An HTML report's charts are drawn by the console's chart widgets: that needs a QApplication, which is given
+    // the offscreen platform so that no display is needed, nor used when there is one. Every other mode stays a
+    // QCoreApplication, as before.
+    const bool drawsCharts = parsed && flags.isSet(u"report"_s) && flags.stringValue(u"format"_s).toLower() == u"html"_s;
+    if (drawsCharts)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app =
+        drawsCharts ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(u"shadowswap"_s);
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(SHADOWSWAP_VERSION));
+    if (!parsed) {
         err << "shadowswap-cli: " << flags.error() << '\n';
         return cli::Usage;
     }
@@ -85,6 +98,10 @@ int main(int argc, char *argv[])
 
     if (flags.isSet(u"watch"_s))
         return cli::runWatchCommand(flags);
+    if (flags.boolValue(u"history"_s))
+        return cli::runHistoryCommand(flags);
+    if (flags.isSet(u"report"_s))
+        return cli::runReportCommand(flags);
     cli::CliRunner runner(flags);
     return runner.run();
 }

@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,7 +27,8 @@ const QString entryColumns = u"id, started_at, ended_at, outcome, database_name,
                              "original_untouched, elapsed_millis, phase_millis, rows_copied, events_applied, "
                              "copy_millis, total_millis, verified, verify_result, verify_millis, cut_over_lock_millis, "
                              "cut_over_attempts, old_table, new_create_statement, reverted, resumable, "
-                             "(SELECT COUNT(*) FROM samples s WHERE s.migration_id = m.id)"_s;
+                             "(SELECT COUNT(*) FROM samples s WHERE s.migration_id = m.id), cut_over_blockers, "
+                             "cut_over_failures, throttled_millis, throttle_episodes, preflight"_s;
 
 QString isoUtc(const QDateTime &time)
 {
@@ -73,7 +76,31 @@ HistoryEntry readEntry(const QSqlQuery &q)
     e.summary.reverted = q.value(c++).toBool();
     e.failure.resumable = q.value(c++).toBool();
     e.sampleCount = q.value(c++).toInt();
+    const auto strings = [](const QVariant &value) {
+        QStringList list;
+        for (const QJsonValue &item : QJsonDocument::fromJson(value.toString().toUtf8()).array())
+            list << item.toString();
+        return list;
+    };
+    e.summary.cutOverBlockers = strings(q.value(c++));
+    e.summary.cutOverFailures = strings(q.value(c++));
+    e.throttledMillis = q.value(c++).toLongLong();
+    const QVariant episodes = q.value(c++);
+    e.throttleEpisodesRecorded = !episodes.isNull();
+    for (const QJsonValue &item : QJsonDocument::fromJson(episodes.toString().toUtf8()).array()) {
+        const QJsonObject o = item.toObject();
+        e.throttleEpisodes << ThrottleEpisode{o.value(u"from_millis"_s).toInteger(), o.value(u"to_millis"_s).toInteger(),
+                                              o.value(u"reason"_s).toString()};
+    }
+    if (const QVariant preflight = q.value(c++); !preflight.isNull())
+        e.preflight = preflight::PreflightReport::fromJson(
+            QJsonDocument::fromJson(preflight.toString().toUtf8()).object());
     return e;
+}
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 } // namespace
 
@@ -162,7 +189,8 @@ bool HistoryJournal::createSchema()
                       " total_millis INTEGER, verified INTEGER, verify_result TEXT, verify_millis INTEGER,"
                       " cut_over_lock_millis INTEGER, cut_over_attempts INTEGER, old_table TEXT,"
                       " new_create_statement TEXT, reverted INTEGER NOT NULL DEFAULT 0,"
-                      " resumable INTEGER NOT NULL DEFAULT 0)"_s
+                      " resumable INTEGER NOT NULL DEFAULT 0, cut_over_blockers TEXT, cut_over_failures TEXT,"
+                      " throttled_millis INTEGER, throttle_episodes TEXT, preflight TEXT)"_s
                    << u"CREATE INDEX IF NOT EXISTS migrations_by_start ON migrations (started_at)"_s
                    << u"CREATE TABLE IF NOT EXISTS samples ("
                       " migration_id INTEGER NOT NULL REFERENCES migrations (id) ON DELETE CASCADE,"
@@ -176,6 +204,10 @@ bool HistoryJournal::createSchema()
             statements << u"ALTER TABLE migrations ADD COLUMN reverted INTEGER NOT NULL DEFAULT 0"_s;
         if (version < 3)
             statements << u"ALTER TABLE migrations ADD COLUMN resumable INTEGER NOT NULL DEFAULT 0"_s;
+        if (version < 4)
+            for (const char16_t *column : {u"cut_over_blockers TEXT", u"cut_over_failures TEXT",
+                                           u"throttled_millis INTEGER", u"throttle_episodes TEXT", u"preflight TEXT"})
+                statements << u"ALTER TABLE migrations ADD COLUMN "_s + QString::fromUtf16(column);
     }
     if (version < schemaVersion)
         statements << u"PRAGMA user_version = %1"_s.arg(schemaVersion);
@@ -256,7 +288,8 @@ bool HistoryJournal::recordSamples(qint64 id, const std::vector<HistorySample> &
 }
 
 bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &endedAt, const ProgressSnapshot &last,
-                               const MigrationSummary &summary, const MigrationFailure &failure)
+                               const MigrationSummary &summary, const MigrationFailure &failure,
+                               const QList<ThrottleEpisode> &episodes)
 {
     if (!m_open || id <= 0)
         return false;
@@ -270,7 +303,8 @@ bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &ende
               "failure_statement = ?, original_untouched = ?, elapsed_millis = ?, phase_millis = ?, rows_copied = ?, "
               "events_applied = ?, copy_millis = ?, total_millis = ?, verified = ?, verify_result = ?, "
               "verify_millis = ?, cut_over_lock_millis = ?, cut_over_attempts = ?, old_table = ?, "
-              "new_create_statement = ?, reverted = ?, resumable = ? WHERE id = ?"_s);
+              "new_create_statement = ?, reverted = ?, resumable = ?, cut_over_blockers = ?, cut_over_failures = ?, "
+              "throttled_millis = ?, throttle_episodes = ? WHERE id = ?"_s);
     q.addBindValue(isoUtc(endedAt));
     q.addBindValue(outcomeName(outcome));
     q.addBindValue(failed ? failure.code : QString());
@@ -293,8 +327,28 @@ bool HistoryJournal::recordEnd(qint64 id, Outcome outcome, const QDateTime &ende
     q.addBindValue(summary.newCreateStatement);
     q.addBindValue(!failed && summary.reverted);
     q.addBindValue(failed && failure.resumable);
+    q.addBindValue(jsonText(QJsonArray::fromStringList(summary.cutOverBlockers)));
+    q.addBindValue(jsonText(QJsonArray::fromStringList(summary.cutOverFailures)));
+    q.addBindValue(last.throttledMillis);
+    QJsonArray throttled;
+    for (const ThrottleEpisode &episode : episodes)
+        throttled.append(QJsonObject{{u"from_millis"_s, episode.fromMillis},
+                                     {u"to_millis"_s, episode.toMillis},
+                                     {u"reason"_s, episode.reason}});
+    q.addBindValue(jsonText(throttled));
     q.addBindValue(id);
     return q.exec() || fail(u"record end"_s, q.lastError().text());
+}
+
+bool HistoryJournal::recordPreflight(qint64 id, const preflight::PreflightReport &report)
+{
+    if (!m_open || id <= 0)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"UPDATE migrations SET preflight = ? WHERE id = ?"_s);
+    q.addBindValue(QString::fromUtf8(report.toJson().toJson(QJsonDocument::Compact)));
+    q.addBindValue(id);
+    return q.exec() || fail(u"record preflight"_s, q.lastError().text());
 }
 
 QList<HistoryEntry> HistoryJournal::entries(int limit)

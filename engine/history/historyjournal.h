@@ -19,9 +19,10 @@ namespace engine::history {
 // may too (WAL, busy timeout). Failures are reported (false / empty results plus lastError()) and never throw.
 class HistoryJournal {
 public:
-    // 2: migrations.reverted; 3: migrations.resumable (a failure that kept the helper tables for --resume).
-    // A file of an older schema is brought up to date on open.
-    static constexpr int schemaVersion = 3;
+    // 2: migrations.reverted; 3: migrations.resumable (a failure that kept the helper tables for --resume);
+    // 4: the cut-over's blockers and failed attempts, the time throttled, throttle episodes, the preflight report.
+    // A file of an older schema is brought up to date on open; the new columns stay NULL for its old rows.
+    static constexpr int schemaVersion = 4;
 
     HistoryJournal();
     ~HistoryJournal();
@@ -42,8 +43,12 @@ public:
     // end. `failure` is used for the failed/aborted outcomes, `summary` for the others.
     qint64 recordStart(const migration::MigrationSpec &spec, const QDateTime &startedAt);
     bool recordSamples(qint64 id, const std::vector<HistorySample> &samples);
+    // `episodes`: every throttled period of the run (the recorder bounds them).
     bool recordEnd(qint64 id, Outcome outcome, const QDateTime &endedAt, const migration::ProgressSnapshot &last,
-                   const migration::MigrationSummary &summary, const migration::MigrationFailure &failure);
+                   const migration::MigrationSummary &summary, const migration::MigrationFailure &failure,
+                   const QList<ThrottleEpisode> &episodes = {});
+    // The report of the preflight gate the migration passed.
+    bool recordPreflight(qint64 id, const preflight::PreflightReport &report);
 
     // Reading, for the console's history page. Newest first.
     [[nodiscard]] QList<HistoryEntry> entries(int limit = 500);

@@ -1,5 +1,7 @@
 #include "historyrecord.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace engine::history {
@@ -40,6 +42,24 @@ HistorySample HistorySample::fromSnapshot(const migration::ProgressSnapshot &s)
     sample.replicaLagMillis = s.replicaLagMillis;
     sample.throttled = s.throttled;
     return sample;
+}
+
+migration::ProgressSnapshot HistorySample::toSnapshot() const
+{
+    migration::ProgressSnapshot s;
+    s.elapsedMillis = elapsedMillis;
+    s.state = state;
+    s.rowsCopied = rowsCopied;
+    s.rowsEstimate = rowsEstimate;
+    s.copyPercent = rowsEstimate > 0 ? std::min(100.0, 100.0 * double(rowsCopied) / double(rowsEstimate)) : 0.0;
+    s.copyRowsPerSecond = copyRowsPerSecond;
+    s.eventsApplied = eventsApplied;
+    s.applyEventsPerSecond = applyEventsPerSecond;
+    s.backlog = backlog;
+    s.streamLagMillis = streamLagMillis;
+    s.replicaLagMillis = replicaLagMillis;
+    s.throttled = throttled;
+    return s;
 }
 
 } // namespace engine::history

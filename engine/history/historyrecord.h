@@ -1,11 +1,15 @@
 #pragma once
 
 #include <migration/progress.h>
+#include <preflight/preflightreport.h>
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
+#include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace engine::history {
 
@@ -30,7 +34,18 @@ struct HistorySample {
     bool throttled = false;
 
     static HistorySample fromSnapshot(const migration::ProgressSnapshot &snapshot);
+    // The snapshot the monitor's charts take (copyPercent from the rows; no per-replica readings, no reason).
+    [[nodiscard]] migration::ProgressSnapshot toSnapshot() const;
     bool operator==(const HistorySample &) const = default;
+};
+
+// One period the migration was throttled, in ms since its start. Recorded from every snapshot (not the thinned
+// samples), so that short episodes are kept; journals of schema 3 and older have none (derive them from samples).
+struct ThrottleEpisode {
+    qint64 fromMillis = 0;
+    qint64 toMillis = 0;
+    QString reason;
+    bool operator==(const ThrottleEpisode &) const = default;
 };
 
 // One migration as the journal remembers it. Parameters never include passwords.
@@ -48,6 +63,12 @@ struct HistoryEntry {
     qint64 elapsedMillis = 0;
     QMap<QString, qint64> millisInState;  // phase timings by state id ("copying", ...)
     int sampleCount = 0;
+    // Schema 4 and later (empty in older journals): the total time throttled, the throttle episodes, and the
+    // preflight report the engine's gate passed (not run: dry runs, --skip-preflight, the gate refused).
+    qint64 throttledMillis = 0;
+    bool throttleEpisodesRecorded = false;
+    QList<ThrottleEpisode> throttleEpisodes;
+    std::optional<preflight::PreflightReport> preflight;
 };
 
 } // namespace engine::history

@@ -31,10 +31,32 @@ void MigrationRecorder::sample(const ProgressSnapshot &snapshot)
         return;
     m_last = snapshot;
     m_samples.offer(HistorySample::fromSnapshot(snapshot));
+    // An episode runs from the first throttled snapshot to the first one that is not (or the last one seen); a
+    // change of reason while throttled starts a new episode.
+    if (snapshot.throttled) {
+        if (m_inEpisode && m_episodes.last().reason == snapshot.throttleReason) {
+            m_episodes.last().toMillis = snapshot.elapsedMillis;
+        } else {
+            if (m_inEpisode)
+                m_episodes.last().toMillis = snapshot.elapsedMillis;
+            m_episodes.append({snapshot.elapsedMillis, snapshot.elapsedMillis, snapshot.throttleReason});
+            if (m_episodes.size() > maxThrottleEpisodes)
+                m_episodes.removeFirst();
+        }
+    } else if (m_inEpisode) {
+        m_episodes.last().toMillis = snapshot.elapsedMillis;
+    }
+    m_inEpisode = snapshot.throttled;
     if (snapshot.elapsedMillis - m_lastWrittenMillis >= writeIntervalMillis) {
         m_lastWrittenMillis = snapshot.elapsedMillis;
         m_journal->recordSamples(m_id, m_samples.samples());
     }
+}
+
+void MigrationRecorder::preflightPassed(const preflight::PreflightReport &report)
+{
+    if (m_id != 0 && !m_ended)
+        m_journal->recordPreflight(m_id, report);
 }
 
 void MigrationRecorder::succeeded(const MigrationSummary &summary)
@@ -55,7 +77,7 @@ void MigrationRecorder::end(Outcome outcome, const MigrationSummary &summary, co
     if (m_id == 0)
         return;
     m_journal->recordSamples(m_id, m_samples.samples());
-    m_journal->recordEnd(m_id, outcome, QDateTime::currentDateTimeUtc(), m_last, summary, failure);
+    m_journal->recordEnd(m_id, outcome, QDateTime::currentDateTimeUtc(), m_last, summary, failure, m_episodes);
 }
 
 } // namespace engine::history

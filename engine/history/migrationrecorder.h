@@ -18,11 +18,16 @@ public:
     MigrationRecorder(const MigrationRecorder &) = delete;
     MigrationRecorder &operator=(const MigrationRecorder &) = delete;
 
+    // Every snapshot (the thinning happens here): throttle episodes are taken from all of them.
     void sample(const migration::ProgressSnapshot &snapshot);
+    void preflightPassed(const preflight::PreflightReport &report);
     void succeeded(const migration::MigrationSummary &summary);
     void failed(const migration::MigrationFailure &failure);
 
     [[nodiscard]] qint64 id() const { return m_id; }
+    [[nodiscard]] const QList<ThrottleEpisode> &throttleEpisodes() const { return m_episodes; }
+    // Past this many episodes the oldest are dropped (the total time throttled is kept whole).
+    static constexpr int maxThrottleEpisodes = 1000;
 
 private:
     void end(Outcome outcome, const migration::MigrationSummary &summary, const migration::MigrationFailure &failure);
@@ -32,6 +37,8 @@ private:
     SampleDownsampler m_samples;
     migration::ProgressSnapshot m_last;
     qint64 m_lastWrittenMillis = 0;
+    QList<ThrottleEpisode> m_episodes;
+    bool m_inEpisode = false;
     bool m_ended = false;
 };
 

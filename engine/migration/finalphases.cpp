@@ -210,6 +210,7 @@ void MigrationRunner::cutOver()
             SS_WARN("cut-over attempt {} failed: {}", attempt, failure.why.toStdString());
             m_context->setCutOverAttempt({attempt, CutOverAttempt::Outcome::Failed, failure.why,
                                           failure.lockMillis, attemptClock.elapsed(), failure.blockers});
+            m_summary.cutOverFailures << failure.why;
             keepPrimaryAlive(true);
             triggers::dropFromGhost(m_primary, m_spec, m_original);
             for (const QString &blocker : failure.blockers) {

@@ -18,6 +18,7 @@ void registerMetaTypes()
     qRegisterMetaType<ProgressSnapshot>();
     qRegisterMetaType<MigrationSummary>();
     qRegisterMetaType<MigrationFailure>();
+    qRegisterMetaType<preflight::PreflightReport>();
 }
 
 MigrationController::MigrationController(QObject *parent)
@@ -61,6 +62,11 @@ void MigrationController::start(const MigrationSpec &spec)
         if (m_recorder)
             m_recorder->succeeded(summary);
         Q_EMIT finished(summary);
+    });
+    connect(m_worker, &MigrationWorker::preflightPassed, this, [this](const preflight::PreflightReport &report) {
+        if (m_recorder)
+            m_recorder->preflightPassed(report);
+        Q_EMIT preflightPassed(report);
     });
     connect(m_worker, &MigrationWorker::failed, this, [this](const MigrationFailure &failure) {
         onWorkerDone();

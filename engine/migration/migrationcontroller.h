@@ -4,6 +4,8 @@
 #include "migrationspec.h"
 #include "progress.h"
 
+#include <preflight/preflightreport.h>
+
 #include <QObject>
 #include <QThread>
 #include <QTimer>
@@ -68,6 +70,8 @@ public:
 Q_SIGNALS:
     void stateChanged(engine::migration::MigrationState state);
     void progressed(const engine::migration::ProgressSnapshot &snapshot);
+    // The engine's own preflight gate passed (executed migrations that run preflight), before anything changed.
+    void preflightPassed(const engine::preflight::PreflightReport &report);
     void finished(const engine::migration::MigrationSummary &summary);
     void failed(const engine::migration::MigrationFailure &failure);
 

@@ -29,7 +29,7 @@ void MigrationWorker::run(const MigrationSpec &spec)
         hooks.run(hooks::HookEvent::Startup);
         if (spec.execute && spec.runPreflight) {
             m_context->setState(MigrationState::Validating);
-            passPreflightGate(spec, &m_context->abortRequested);
+            Q_EMIT preflightPassed(passPreflightGate(spec, &m_context->abortRequested));
         }
         MigrationRunner runner(spec, m_context, &hooks);
         const MigrationSummary summary = runner.run();

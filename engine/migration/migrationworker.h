@@ -4,6 +4,8 @@
 #include "migrationspec.h"
 #include "progress.h"
 
+#include <preflight/preflightreport.h>
+
 #include <QObject>
 
 #include <memory>
@@ -21,6 +23,8 @@ public Q_SLOTS:
     void run(const engine::migration::MigrationSpec &spec);
 
 Q_SIGNALS:
+    // The engine's preflight gate let the migration go ahead, with this report (before anything is created).
+    void preflightPassed(const engine::preflight::PreflightReport &report);
     void finished(const engine::migration::MigrationSummary &summary);
     void failed(const engine::migration::MigrationFailure &failure);
 

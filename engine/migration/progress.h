@@ -109,6 +109,7 @@ struct MigrationSummary {
     qint64 copyCatchUpMillis = 0;
     bool reverted = false;       // the DBA reverted within the window: the old schema is live again
     QStringList cutOverBlockers; // sessions that held the table during failed cut-over attempts, as reported
+    QStringList cutOverFailures; // why each failed cut-over attempt failed, in attempt order
     QString oldTable;            // where the original table now is (kept for rollback) or empty if dropped
 };
 

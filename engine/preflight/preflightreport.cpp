@@ -82,16 +82,53 @@ QJsonDocument PreflightReport::toJson() const
             {u"fix"_s, finding.fix},
         });
     }
+    QJsonObject targetObject{{u"database"_s, target.database},
+                             {u"table"_s, target.table},
+                             {u"alter"_s, target.alter},
+                             {u"servers"_s, servers}};
+    if (target.estimatedCopySeconds >= 0) {
+        targetObject.insert(u"row_estimate"_s, static_cast<qint64>(target.rowEstimate));
+        targetObject.insert(u"table_bytes"_s, static_cast<qint64>(target.tableBytes));
+        targetObject.insert(u"estimated_copy_seconds"_s, target.estimatedCopySeconds);
+    }
     QJsonObject root{
-        {u"target"_s, QJsonObject{{u"database"_s, target.database},
-                                  {u"table"_s, target.table},
-                                  {u"alter"_s, target.alter},
-                                  {u"servers"_s, servers}}},
+        {u"target"_s, targetObject},
         {u"findings"_s, list},
     };
     if (!ran())
         root.insert(u"error"_s, failure);
     return QJsonDocument(root);
+}
+
+std::optional<PreflightReport> PreflightReport::fromJson(const QJsonObject &object)
+{
+    if (!object.value(u"target"_s).isObject())
+        return std::nullopt;
+    PreflightReport report;
+    const QJsonObject t = object.value(u"target"_s).toObject();
+    report.target.database = t.value(u"database"_s).toString();
+    report.target.table = t.value(u"table"_s).toString();
+    report.target.alter = t.value(u"alter"_s).toString();
+    report.target.rowEstimate = static_cast<quint64>(t.value(u"row_estimate"_s).toInteger());
+    report.target.tableBytes = static_cast<quint64>(t.value(u"table_bytes"_s).toInteger());
+    report.target.estimatedCopySeconds = t.value(u"estimated_copy_seconds"_s).toDouble(-1);
+    for (const QJsonValue &value : t.value(u"servers"_s).toArray()) {
+        const QJsonObject s = value.toObject();
+        report.target.servers.push_back(TargetServer{s.value(u"role"_s).toString(), s.value(u"endpoint"_s).toString(),
+                                                     s.value(u"flavour"_s).toString(),
+                                                     s.value(u"version"_s).toString(),
+                                                     s.value(u"read_only"_s).toBool(),
+                                                     s.value(u"reachable"_s).toBool()});
+    }
+    for (const QJsonValue &value : object.value(u"findings"_s).toArray()) {
+        const QJsonObject f = value.toObject();
+        report.findings.push_back(Finding{f.value(u"id"_s).toString(),
+                                          severityFromName(f.value(u"severity"_s).toString()).value_or(Severity::Warn),
+                                          f.value(u"title"_s).toString(), f.value(u"detail"_s).toString(),
+                                          f.value(u"fix"_s).toString()});
+    }
+    report.failure = object.value(u"error"_s).toString();
+    return report;
 }
 
 namespace {

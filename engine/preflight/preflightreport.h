@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,11 @@ struct PreflightTarget {
     QString table;
     QString alter;
     std::vector<TargetServer> servers;
+    // From the table_size check (0 / -1 when it did not run): rows to copy (exact when counted), data plus
+    // indexes in bytes, and the copy time estimated from the measured (or assumed) copy rate, in seconds.
+    quint64 rowEstimate = 0;
+    quint64 tableBytes = 0;
+    double estimatedCopySeconds = -1;
 };
 
 // What preflight found. A plain value: crosses threads, feeds the CLI, the GUI page and the migration's gate.
@@ -59,6 +65,9 @@ struct PreflightReport {
 
     // {"target": {...}, "findings": [{"id","severity","title","detail","fix"}, ...]}, plus "error" when it failed.
     [[nodiscard]] QJsonDocument toJson() const;
+    // The inverse of toJson() (the history journal keeps the report a migration passed). Unknown severities read
+    // as warnings; nullopt when the object has no target.
+    static std::optional<PreflightReport> fromJson(const QJsonObject &object);
     // For a terminal: blockers first, then warnings, then the rest; ids in `forcedIds` are shown as overridden.
     [[nodiscard]] QString toText(const QStringList &forcedIds = {}) const;
 };

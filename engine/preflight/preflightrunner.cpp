@@ -93,6 +93,12 @@ PreflightReport runPreflight(const PreflightRequest &request, std::atomic<bool> 
     for (const QString &id : checkIds())
         if (byId.contains(id))
             report.findings.push_back(byId.value(id));
+    // Only the table_size check reads the size (InnoDB reports at least one page even for an empty table).
+    if (context.table.dataBytes > 0) {
+        report.target.rowEstimate = context.rowsToCopy();
+        report.target.tableBytes = context.table.dataBytes + context.table.indexBytes;
+        report.target.estimatedCopySeconds = context.estimatedCopySeconds();
+    }
     return report;
 }
 

@@ -239,6 +239,52 @@ private Q_SLOTS:
 
     // A journal written before `reverted` was recorded (schema 1) opens, keeps its migrations (not reverted)
     // and records reverts from then on.
+    void recordsTheCutOverThrottlingAndPreflight()
+    {
+        auto journal = std::make_shared<HistoryJournal>();
+        QVERIFY(journal->open(m_dir.filePath(u"schema4.sqlite"_s)));
+        qint64 id = 0;
+        {
+            MigrationRecorder recorder(journal, exampleSpec());
+            id = recorder.id();
+            engine::preflight::PreflightReport report;
+            report.target.database = u"shop"_s;
+            report.target.table = u"orders"_s;
+            report.target.estimatedCopySeconds = 12.5;
+            report.target.rowEstimate = 4000;
+            report.target.servers.push_back({u"inspected, primary"_s, u"db1:3306"_s, u"MariaDB"_s, u"10.11"_s, false, true});
+            report.findings.push_back({u"triggers"_s, engine::preflight::Severity::Warn, u"Triggers"_s, u"t1"_s, {}});
+            recorder.preflightPassed(report);
+            for (qint64 t = 0; t <= 2000; t += 250) {
+                ProgressSnapshot s = snapshotAt(t, MigrationState::Copying, quint64(t));
+                s.throttled = t >= 500 && t < 1000;
+                s.throttleReason = u"max-lag"_s;
+                s.throttledMillis = t >= 1000 ? 500 : 0;
+                recorder.sample(s);
+            }
+            MigrationSummary summary;
+            summary.cutOverAttempts = 2;
+            summary.cutOverBlockers = {u"session 9"_s};
+            summary.cutOverFailures = {u"could not lock"_s};
+            recorder.succeeded(summary);
+        }
+        HistoryJournal reopened;
+        QVERIFY(reopened.open(m_dir.filePath(u"schema4.sqlite"_s)));
+        const auto e = reopened.entry(id);
+        QVERIFY(e);
+        QCOMPARE(e->summary.cutOverBlockers, QStringList{u"session 9"_s});
+        QCOMPARE(e->summary.cutOverFailures, QStringList{u"could not lock"_s});
+        QCOMPARE(e->throttledMillis, 500);
+        QVERIFY(e->throttleEpisodesRecorded);
+        QCOMPARE(e->throttleEpisodes, (QList<ThrottleEpisode>{{500, 1000, u"max-lag"_s}}));
+        QVERIFY(e->preflight);
+        QCOMPARE(e->preflight->target.servers.size(), size_t(1));
+        QCOMPARE(e->preflight->target.servers[0].endpoint, u"db1:3306"_s);
+        QCOMPARE(e->preflight->target.estimatedCopySeconds, 12.5);
+        QCOMPARE(e->preflight->findings.size(), size_t(1));
+        QCOMPARE(e->preflight->findings[0].severity, engine::preflight::Severity::Warn);
+    }
+
     void upgradesAVersion1Journal()
     {
         const QString path = m_dir.filePath(u"version1.sqlite"_s);
@@ -279,6 +325,10 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries[0].summary.rowsCopied, quint64(1234));
         QVERIFY(!entries[0].summary.reverted);
+        // Schema 4's columns are NULL for the old row: nothing recorded, which the report says.
+        QVERIFY(!entries[0].throttleEpisodesRecorded);
+        QVERIFY(!entries[0].preflight);
+        QVERIFY(entries[0].summary.cutOverBlockers.isEmpty());
         {
             MigrationRecorder recorder(journal, exampleSpec());
             MigrationSummary summary;

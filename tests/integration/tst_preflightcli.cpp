@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 using engine::mysql::Connection;
@@ -123,6 +124,36 @@ private Q_SLOTS:
                      qPrintable(QString::fromUtf8(QJsonDocument(value.toObject()).toJson())));
         QCOMPARE(findingOf(report, u"instant"_s).value(u"title"_s).toString(),
                  u"The change could run natively as ALGORITHM=INSTANT"_s);
+        // The size and the estimate, for the console's review and the reports.
+        QVERIFY(target.value(u"row_estimate"_s).toInteger() > 0);
+        QVERIFY(target.value(u"table_bytes"_s).toInteger() > 0);
+        QVERIFY(target.value(u"estimated_copy_seconds"_s).toDouble(-1) >= 0);
+
+        // The same inspection as a page for a change request, written to a file.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"preflight.html"_s);
+        const Run html = runCli(sandbox.replica, {u"--database"_s, db.name(), u"--table"_s, u"t"_s, u"--alter"_s,
+                                                  u"ADD COLUMN c INT"_s, u"--format=html"_s, u"--report-file"_s, file});
+        QVERIFY2(html.exitCode == 0, qPrintable(html.err));
+        QVERIFY(html.out.isEmpty());
+        QFile page(file);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&page);
+        QStringList ids;
+        QString table;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            const QString id = xml.attributes().value(u"id"_s).toString();
+            ids << id;
+            if (id == u"table"_s)
+                table = xml.readElementText();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(table, db.name() + u".t"_s);
+        for (const QString &id : {u"findings"_s, u"servers"_s, u"finding-instant"_s, u"estimate"_s})
+            QVERIFY2(ids.contains(id), qPrintable(id));
     }
 
     void blockingFindingExitsTwoUnlessForced()

@@ -11,7 +11,9 @@
 #include <preflightmodel.h>
 #include <preflightpage.h>
 #include <revertwindowpanel.h>
+#include <runsummaryview.h>
 #include <session.h>
+#include <startreviewdialog.h>
 
 #include <migrationharness.h>
 #include <rowmix.h>
@@ -42,6 +44,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <vector>
 
 
@@ -212,6 +215,34 @@ inline void connectAndPick(ui::MainWindow &window, const testsupport::Sandbox &s
     QCOMPARE(window.session()->database(), database);
     child<QSpinBox>(&window, u"serverIdSpin"_s)
         ->setValue(60000 + int(QCoreApplication::applicationPid() % 10000));
+}
+
+// Acts on the start review once it shows, modal, as for the DBA (MainWindow's default review handler).
+inline void answerNextReview(std::function<void(ui::StartReviewDialog *)> act)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, act = std::move(act)] {
+        auto *review = qobject_cast<ui::StartReviewDialog *>(QApplication::activeModalWidget());
+        if (!review || !review->isVisible())
+            return;
+        poll->stop();
+        poll->deleteLater();
+        act(review);
+    });
+    poll->start();
+}
+
+// Confirms the review before each start, as the DBA would after reading it (the dialog is built as for the DBA,
+// only not shown). Returns what each review showed, for the test to check.
+inline std::shared_ptr<QStringList> confirmReviews(ui::MainWindow &window)
+{
+    auto shown = std::make_shared<QStringList>();
+    window.setReviewHandler([shown](ui::StartReviewDialog &review) {
+        shown->append(review.summaryView()->plainText());
+        return true;
+    });
+    return shown;
 }
 
 inline QString failureText(const QSignalSpy &failed)

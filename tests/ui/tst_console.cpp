@@ -2,6 +2,9 @@
 // write load with throttle and a postponed cut-over, and screenshots of every screen on the way.
 #include "consoletest.h"
 
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
 using namespace consoletest;
 
 class TestConsole : public QObject {
@@ -100,8 +103,19 @@ private Q_SLOTS:
         QSignalSpy failed(controller, &MigrationController::failed);
 
         StallMeter stalls;
+        // The review before the start, with what the preflight above found: read, screenshot, confirmed.
+        QString review;
+        answerNextReview([&review](ui::StartReviewDialog *dialog) {
+            review = dialog->summaryView()->plainText();
+            screenshot(dialog, u"03b-start-review"_s);
+            dialog->startButton()->click();
+        });
         child<QPushButton>(&window, u"startButton"_s)->click();
         QVERIFY(session->isMigrating());
+        QVERIFY2(review.contains(u"ALTER TABLE items"_s), qPrintable(review));
+        QVERIFY(review.contains(u"the binlog is read here"_s));
+        QVERIFY(review.contains(u"--chunk-size"_s));
+        QVERIFY(review.contains(u"Copy time estimate"_s));
         QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Monitor));
         QVERIFY(session->isCutOverPostponed());
 
@@ -190,6 +204,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::Session *session = window.session();
         connectAndPick(window, sandbox, db.name(), u"t"_s, u"ADD UNIQUE KEY uk_email (email)"_s);
+        const auto reviews = confirmReviews(window);
         auto *start = child<QPushButton>(&window, u"startButton"_s);
         QTRY_VERIFY(start->isEnabled()); // no report yet: nothing known to block
 
@@ -198,6 +213,7 @@ private Q_SLOTS:
         QSignalSpy failed(controller, &MigrationController::failed);
         QSignalSpy preflight(window.preflightPage(), &ui::PreflightPage::finished);
         start->click();
+        QCOMPARE(reviews->size(), 1); // reviewed, then started
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 120000);
         QCOMPARE(failed.first().first().value<MigrationFailure>().code, u"preflight-blocked"_s);
         QCOMPARE(window.pages()->currentIndex(), int(ui::MainWindow::Page::Preflight));
@@ -325,6 +341,36 @@ private Q_SLOTS:
         QVERIFY2(summary.contains(u"%1 blocking"_s.arg(blockers.size())), qPrintable(summary));
         screenshot(&window, u"13-inspect-table"_s);
 
+        // "Export report…": the preflight-only inspection as a page (and a PDF) for a change request.
+        QTemporaryDir exports;
+        QString target = exports.filePath(u"preflight.html"_s);
+        QStringList suggested;
+        window.preflightPage()->setSavePathPrompt([&](const QString &name) {
+            suggested << name;
+            return target;
+        });
+        auto *exportButton = child<QPushButton>(&window, u"exportPreflightButton"_s);
+        QVERIFY(exportButton->isEnabled());
+        exportButton->click();
+        target = exports.filePath(u"preflight.pdf"_s);
+        exportButton->click();
+        QCOMPARE(suggested.first(), u"shadowswap-preflight-%1-loose.html"_s.arg(db.name()));
+        QFile html(exports.filePath(u"preflight.html"_s));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&html);
+        QString findings;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.attributes().value(u"id"_s) == u"findings"_s)
+                findings = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(findings.contains(u"unique_key"_s) && findings.contains(u"BLOCK"_s), qPrintable(findings));
+        QFile pdf(exports.filePath(u"preflight.pdf"_s));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 1000);
+
         // Only looked: no helper table, no migration.
         QCOMPARE(tables(), QStringList{u"loose"_s});
         QVERIFY(!session->isMigrating());
@@ -363,9 +409,11 @@ private Q_SLOTS:
         ui::Session *session = window.session();
         connectAndPick(window, sandbox, db.name(), u"t"_s, u"ADD COLUMN x INT"_s);
         child<QCheckBox>(&window, u"postponeCheck"_s)->setChecked(true);
+        const auto reviews = confirmReviews(window);
         MigrationController *controller = session->controller();
         QSignalSpy failed(controller, &MigrationController::failed);
         child<QPushButton>(&window, u"startButton"_s)->click();
+        QCOMPARE(reviews->size(), 1); // reviewed, then started
         QTRY_VERIFY_WITH_TIMEOUT(controller->snapshot().state == MigrationState::Postponed || !failed.isEmpty(),
                                  120000);
         QVERIFY2(failed.isEmpty(), qPrintable(failureText(failed)));

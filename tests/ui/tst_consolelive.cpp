@@ -58,6 +58,7 @@ private Q_SLOTS:
         ui::Session *session = window.session();
         connectAndPick(window, sandbox, db.name(), u"items"_s,
                        u"ADD COLUMN priority TINYINT NOT NULL DEFAULT 0"_s);
+        const auto reviews = confirmReviews(window);
         child<QSpinBox>(&window, u"revertWindowSpin"_s)->setValue(1); // minutes
         QStringList asked;
         window.monitorPage()->setConfirmHandler([&asked](const QString &title, const QString &text) {
@@ -68,6 +69,7 @@ private Q_SLOTS:
         QSignalSpy finished(controller, &MigrationController::finished);
         QSignalSpy failed(controller, &MigrationController::failed);
         child<QPushButton>(&window, u"startButton"_s)->click();
+        QCOMPARE(reviews->size(), 1); // reviewed, then started
         QVERIFY(session->isMigrating());
         QCOMPARE(session->migrationSpec().revertWindowSeconds, 60);
 
@@ -156,6 +158,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::Session *session = window.session();
         connectAndPick(window, sandbox, db.name(), u"hot"_s, u"ADD COLUMN flag TINYINT NOT NULL DEFAULT 0"_s);
+        const auto reviews = confirmReviews(window);
         child<QCheckBox>(&window, u"postponeCheck"_s)->setChecked(true);
 
         // Each statement changes 100 rows: 60 statements a second are 6,000 row events a second.
@@ -180,6 +183,7 @@ private Q_SLOTS:
         StallMeter stalls;
         stalls.setPhase("copying");
         child<QPushButton>(&window, u"startButton"_s)->click();
+        QCOMPARE(reviews->size(), 1); // reviewed, then started
         QVERIFY(session->isMigrating());
         QTRY_VERIFY_WITH_TIMEOUT(controller->snapshot().state == MigrationState::Postponed || !failed.isEmpty(),
                                  240000);
