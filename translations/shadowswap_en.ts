@@ -4,320 +4,373 @@
 <context>
     <name>LagText</name>
     <message>
-        <location filename="../ui/lagtext.cpp" line="11"/>
+        <location filename="../ui/shared/lagtext.cpp" line="11"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lagtext.cpp" line="11"/>
+        <location filename="../ui/shared/lagtext.cpp" line="11"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lagtext.cpp" line="17"/>
+        <location filename="../ui/shared/lagtext.cpp" line="17"/>
         <source>%1 (replica)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lagtext.cpp" line="20"/>
+        <location filename="../ui/shared/lagtext.cpp" line="20"/>
         <source>unreadable (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lagtext.cpp" line="21"/>
+        <location filename="../ui/shared/lagtext.cpp" line="21"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lagtext.cpp" line="30"/>
+        <location filename="../ui/shared/lagtext.cpp" line="30"/>
         <source>%1: lag unreadable: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/lagtext.cpp" line="32"/>
+        <location filename="../ui/shared/lagtext.cpp" line="32"/>
         <source>(no reason given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::AttachDialog</name>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="23"/>
+        <source>Attach to a running migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="26"/>
+        <source>/tmp/gh-ost.shop.orders.sock  or  jumphost:9001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="29"/>
+        <source>only for a TCP port that requires one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="34"/>
+        <source>From file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="39"/>
+        <source>Control socket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="40"/>
+        <source>Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="42"/>
+        <source>Works with shadowswap-cli and gh-ost 1.1.x (--serve-socket-file, --serve-tcp-port). The console asks for &quot;status&quot; every second and sends the commands you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="47"/>
+        <source>&amp;Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="77"/>
+        <source>Token file (--serve-tcp-token-file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/attachdialog.cpp" line="82"/>
+        <source>%1 can&apos;t be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="46"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="46"/>
         <source>Remember in the system keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="48"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="48"/>
         <source>This server is a replica: read its binlog (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="49"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="49"/>
         <source>This server is the primary: read its own binlog (--allow-on-master)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="50"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="50"/>
         <source>Use TLS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="54"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="54"/>
         <source>Verify the server certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="55"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="55"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="70"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="70"/>
         <source>Saved profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="73"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="73"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="74"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="74"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="81"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="81"/>
         <source>e.g. shop replica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="82"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="82"/>
         <source>host name or IP address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="86"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="86"/>
         <source>asked each time unless remembered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="87"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="87"/>
         <source>Store the password in the operating system&apos;s keyring. It is never written to the settings file or to logs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="91"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="91"/>
         <source>Shadowswap reads the binlog from this replica and writes the new table on its primary, which it finds through the replica&apos;s replication settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="93"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="93"/>
         <source>No replica: the primary&apos;s own binlog is read. Adds a little load to the primary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="95"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="95"/>
         <source>Profile &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="96"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="96"/>
         <source>&amp;Host:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="97"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="97"/>
         <source>&amp;Port:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="98"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="98"/>
         <source>&amp;User:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="99"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="99"/>
         <source>Pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="102"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="102"/>
         <source>Binlog source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="110"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="110"/>
         <source>CA certificate file (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="111"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="111"/>
         <source>client certificate file (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="112"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="112"/>
         <source>client key file (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="113"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="113"/>
         <source>CA:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="114"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="114"/>
         <source>Certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="115"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="115"/>
         <source>Key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="119"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="119"/>
         <source>&amp;Save profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="126"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="126"/>
         <source>Test the connection to see the server&apos;s version, role and binlog settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="151"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="151"/>
         <source>No system keyring found: the password is asked each time and kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="180"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="180"/>
         <source>Password read from the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="235"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="235"/>
         <source>Save profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="235"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="235"/>
         <source>A profile needs a name and a host.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="242"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="242"/>
         <source>Password stored in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="255"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="255"/>
         <source>Delete profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="255"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="255"/>
         <source>Delete the profile &quot;%1&quot;?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="270"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="270"/>
         <source>&lt;p&gt;Connecting to %1…&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="291"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="291"/>
         <source>&lt;p&gt;&lt;b&gt;Could not connect.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="307"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="307"/>
         <source>ON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="307"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="307"/>
         <source>OFF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="308"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="308"/>
         <source>Connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="309"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="309"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="310"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="310"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="311"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="311"/>
         <source>Server id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="311"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="311"/>
         <source> (read only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="312"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="312"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="312"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="312"/>
         <source>replica of %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="313"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="313"/>
         <source>primary (no replication source)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="314"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="314"/>
         <source>Binary log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="315"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="315"/>
         <source>Binlog format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="316"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="316"/>
         <source>Binlog row image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="317"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="317"/>
         <source>log_slave_updates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="318"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="318"/>
         <source>GTID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="322"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="322"/>
         <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is no replica. Choose &quot;read its own binlog&quot; to migrate on it directly.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="325"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="325"/>
         <source>&lt;p&gt;&lt;b&gt;Note:&lt;/b&gt; this server is a replica; reading its binlog is the safer choice.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="327"/>
+        <location filename="../ui/connections/connectionspage.cpp" line="327"/>
         <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; a migration needs log_bin=ON and binlog_format=ROW here.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,27 +378,27 @@
 <context>
     <name>ui::CreateDiffView</name>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="69"/>
+        <location filename="../ui/newmigration/creatediffview.cpp" line="69"/>
         <source>Current table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="70"/>
+        <location filename="../ui/newmigration/creatediffview.cpp" line="70"/>
         <source>After the ALTER (dry run)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="74"/>
+        <location filename="../ui/newmigration/creatediffview.cpp" line="74"/>
         <source>Press &quot;Dry run&quot; to build the new table empty and see its definition here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/creatediffview.cpp" line="113"/>
+        <location filename="../ui/newmigration/creatediffview.cpp" line="113"/>
         <source>No difference: the ALTER does not change the table definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/creatediffview.cpp" line="114"/>
+        <location filename="../ui/newmigration/creatediffview.cpp" line="114"/>
         <source>%n line(s) removed or changed, </source>
         <translation>
             <numerusform>%n line removed or changed, </numerusform>
@@ -353,7 +406,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/creatediffview.cpp" line="116"/>
+        <location filename="../ui/newmigration/creatediffview.cpp" line="116"/>
         <source>%n line(s) added or changed.</source>
         <translation>
             <numerusform>%n line added or changed.</numerusform>
@@ -362,124 +415,770 @@
     </message>
 </context>
 <context>
-    <name>ui::HistoryPage</name>
+    <name>ui::CutOverWindowPanel</name>
     <message>
-        <location filename="../ui/historypage.cpp" line="28"/>
-        <source>running or crashed</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="62"/>
+        <source>holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="31"/>
-        <source>dry run</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="63"/>
+        <source>waits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="33"/>
-        <source>done (reverted)</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="64"/>
+        <source>LOCK TABLES</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="34"/>
-        <source>done (resumed)</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="65"/>
+        <source>suspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="37"/>
-        <source>interrupted</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="72"/>
+        <source>not taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="45"/>
-        <source>running in this console</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="73"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="391"/>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="46"/>
-        <source>no end recorded — the process may have crashed</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="90"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="461"/>
+        <source>Cut-over window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="50"/>
-        <source>reverted to the old schema in the revert window; the table with the new schema is kept as %1</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="98"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="101"/>
+        <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="54"/>
-        <source>%1 rows copied, %2 changes applied, swap blocked writes %3 ms</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="98"/>
+        <source>Program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="87"/>
-        <source>Table</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="98"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="87"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="98"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="98"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="99"/>
+        <source>Why it holds the swap back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="99"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="102"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="101"/>
+        <source>Open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="101"/>
+        <source>Idle for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="101"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="102"/>
+        <source>Rows locked / modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="103"/>
+        <source>Cut-over attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="105"/>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="105"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="87"/>
-        <source>Duration</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="105"/>
+        <source>Table locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="87"/>
-        <source>Details</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="105"/>
+        <source>Took</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="87"/>
-        <source>Started</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="106"/>
+        <source>Blocking sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="96"/>
-        <source>Migrations are recorded in %1.</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="131"/>
+        <source>A better source of lock information on this server, and how to get it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="99"/>
-        <source>&lt;b&gt;Not recorded.&lt;/b&gt; The history journal could not be opened: %1</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="133"/>
+        <source>Sessions on the primary that hold or wait for a metadata lock on the table. The swap needs an exclusive lock: it waits behind every session that holds one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="140"/>
-        <source>no end recorded; a later run of this table took over</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="141"/>
+        <source>Sessions on the table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="141"/>
-        <source>a later run of this table took over</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="188"/>
+        <source>Cut-over window: %1.%2 on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="162"/>
-        <source>Resume…</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="243"/>
+        <source>Looking at the primary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="167"/>
-        <source>A migration is running in this console; resume when it has ended.</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="248"/>
+        <source>Long transactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="168"/>
-        <source>Continue this migration from its last checkpoint instead of starting over. You are asked to confirm first.</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="255"/>
+        <source>Locks read from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="34"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="256"/>
+        <source>For a better picture: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="276"/>
+        <source>KILL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="279"/>
+        <source>End session %1 (KILL QUERY or KILL CONNECTION; you are asked first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="288"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="326"/>
+        <source>%1 %2@%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="293"/>
+        <source>Duration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="294"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="295"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="332"/>
+        <source>(idle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="299"/>
+        <source>Holds the swap back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="301"/>
+        <source>May hold the table: without a lock source this can&apos;t be seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="320"/>
+        <source>Transactions open longer than %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="322"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="328"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="330"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="350"/>
+        <source>Holding the swap back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="351"/>
+        <source>No session holds the swap back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="353"/>
+        <source> · waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="355"/>
+        <source> · suspects: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="358"/>
+        <source>unreadable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="359"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="360"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="361"/>
+        <source>no replica given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="362"/>
+        <source>%1 · threads running: %2 · replica lag: %3 · looked at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="368"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="385"/>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="386"/>
+        <source>swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="387"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="413"/>
+        <source>&lt;p&gt;End session %1 on the primary?&lt;/p&gt;&lt;p&gt;&lt;small&gt;%2&lt;/small&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;KILL QUERY&lt;/b&gt; ends its running statement only: a session that is idle, holds LOCK TABLES or keeps a transaction open keeps its locks. &lt;b&gt;KILL CONNECTION&lt;/b&gt; ends the session: its transaction is rolled back and its locks are released; the application sees an error.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="418"/>
+        <source>End session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="422"/>
+        <source>Sending %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="431"/>
+        <source>%1: sent. The next look shows whether the table is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="432"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="462"/>
+        <source>Connect to a server and choose a table first (New migration, or Migration ▸ Inspect table…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="469"/>
+        <source>Cut-over window: %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::HistoryDetailDialog</name>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="41"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="43"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="54"/>
+        <source>no end recorded (running, or the process died)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="57"/>
+        <source>dry run passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="58"/>
+        <source>done, then reverted in the revert window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="59"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="162"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="36"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="61"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="63"/>
         <source>aborted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="35"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="65"/>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="87"/>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="89"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="249"/>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="90"/>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="100"/>
+        <source>Migration #%1: %2.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="109"/>
+        <source>&lt;b&gt;%1.%2&lt;/b&gt;: %3&lt;br&gt;Started %4, ended %5, took %6. Inspected server: %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="125"/>
+        <source>Outcome and figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="126"/>
+        <source>Phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="127"/>
+        <source>Throttling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="128"/>
+        <source>What ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="153"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="154"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="156"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="158"/>
+        <source>Original table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="158"/>
+        <source>untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="158"/>
+        <source>already swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="160"/>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="161"/>
+        <source>Checksum of original against ghost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="161"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="163"/>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="165"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="166"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="167"/>
+        <source>Cut-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="168"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="169"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="170"/>
+        <source>Application writes waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="172"/>
+        <source>Attempt %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="174"/>
+        <source>Blocked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="175"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="176"/>
+        <source>Rows copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="177"/>
+        <source>Binlog changes applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="178"/>
+        <source>Copy time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="179"/>
+        <source>Average copy rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="179"/>
+        <source>%1 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="180"/>
+        <source>Total time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="181"/>
+        <source>Peak binlog stream lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="182"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="185"/>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="184"/>
+        <source>Peak replica lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="186"/>
+        <source>Peak backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="187"/>
+        <source>Old table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="187"/>
+        <source>dropped or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="193"/>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="193"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="217"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="193"/>
+        <location filename="../ui/history/historydetaildialog.cpp" line="217"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="193"/>
+        <source>Time in phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="217"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="217"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="222"/>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/history/historydetaildialog.cpp" line="223"/>
+        <source>Throttled for %1 in %n episode(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="226"/>
+        <source>Derived from the samples (this run was recorded before episodes were): shorter episodes may be missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="237"/>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historydetaildialog.cpp" line="249"/>
+        <source>The report could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::HistoryPage</name>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="31"/>
+        <source>running or crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="34"/>
+        <source>dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="36"/>
+        <source>done (reverted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="37"/>
+        <source>done (resumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="40"/>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="48"/>
+        <source>running in this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="49"/>
+        <source>no end recorded — the process may have crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="53"/>
+        <source>reverted to the old schema in the revert window; the table with the new schema is kept as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="57"/>
+        <source>%1 rows copied, %2 changes applied, swap blocked writes %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="84"/>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="91"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="91"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="91"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="91"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="91"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="97"/>
+        <source>The selected migration&apos;s charts, figures, phases and command line, and its report to export (also: double-click the row).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="117"/>
+        <source>Migrations are recorded in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="120"/>
+        <source>&lt;b&gt;Not recorded.&lt;/b&gt; The history journal could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="161"/>
+        <source>no end recorded; a later run of this table took over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="162"/>
+        <source>a later run of this table took over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="195"/>
+        <source>Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="200"/>
+        <source>A migration is running in this console; resume when it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="201"/>
+        <source>Continue this migration from its last checkpoint instead of starting over. You are asked to confirm first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="37"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="39"/>
+        <source>aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/history/historypage.cpp" line="38"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,32 +1186,32 @@
 <context>
     <name>ui::LogModel</name>
     <message>
-        <location filename="../ui/logmodel.cpp" line="35"/>
+        <location filename="../ui/shared/logmodel.cpp" line="35"/>
         <source>trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="36"/>
+        <location filename="../ui/shared/logmodel.cpp" line="36"/>
         <source>debug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="37"/>
+        <location filename="../ui/shared/logmodel.cpp" line="37"/>
         <source>info</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="38"/>
+        <location filename="../ui/shared/logmodel.cpp" line="38"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="39"/>
+        <location filename="../ui/shared/logmodel.cpp" line="39"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/logmodel.cpp" line="40"/>
+        <location filename="../ui/shared/logmodel.cpp" line="40"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,351 +1219,592 @@
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
         <source>New migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
         <source>Preflight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="76"/>
         <source>Monitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="78"/>
+        <source>Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Connection failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>reverted to the old schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>failed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>&amp;Connect…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>&amp;Migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>&amp;Inspect table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>Ctrl+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <source>Cut-over &amp;window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;Dry run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>&amp;Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Ctrl+Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
-        <source>&amp;Throttle / Resume</source>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <source>Attach to a running &amp;migration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
-        <source>Ctrl+Shift+T</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
-        <source>&amp;Abort…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
-        <source>Ctrl+Shift+A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
-        <source>&amp;About Shadowswap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
-        <source>About Shadowswap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
-        <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
-        <source>Main</source>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <source>Ctrl+Shift+W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="187"/>
-        <source>Connected: %1</source>
+        <source>&amp;Throttle / Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
-        <source>Not connected</source>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <source>Ctrl+Shift+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <source>&amp;Abort…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="194"/>
+        <source>Ctrl+Shift+A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.cpp" line="197"/>
-        <source>Migration: %1</source>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <source>&amp;About Shadowswap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <source>About Shadowswap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="206"/>
+        <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <source>Connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <source>Migration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <source>Not started: the review was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Connect to a server first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched. Watched migrations keep running in their own processes either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Inspect table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
         <source>Table to inspect (schema.table):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
-        <source>A migration is running</source>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <source>Watch: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <source>Connect to a server first: discovery reads its helper tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <source>Migrations are being watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <source>&lt;p&gt;The console watches %n migration(s):&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <source>They keep running in their own processes when the console closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <source>&amp;Stop watching and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <source>A migration is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <source>&lt;p&gt;%n migration(s) are running:&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
-        <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>&amp;Keep running (minimize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>&amp;Abort safely and quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::MigrationListModel</name>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="29"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="31"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="33"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="35"/>
+        <source>Watched through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="37"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="39"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="41"/>
+        <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="43"/>
+        <source>Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="45"/>
+        <source>Throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="47"/>
+        <source>Cut-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="136"/>
+        <source>%1.%2 on %3 (run by this console)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="138"/>
+        <source>%1 on %2 (%3, watched; it keeps running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="151"/>
+        <source>No answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="153"/>
+        <source>The age of its newest heartbeat, by the server&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="171"/>
+        <source>discovered (double-click to watch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="173"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="177"/>
+        <source>no heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="191"/>
+        <source>due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="211"/>
+        <source>this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="215"/>
+        <source>%1 (no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="219"/>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="219"/>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="228"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="230"/>
+        <source>postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::MigrationsPage</name>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="30"/>
+        <source>&amp;Find migrations on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="44"/>
+        <source>List the migrations in progress on the connected server from their helper tables (_T_ghc with a fresh heartbeat): gh-ost&apos;s and Shadowswap&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="47"/>
+        <source>&amp;Attach to a running migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="55"/>
+        <source>Every migration this console runs, watches through a control socket, or found on a server. Double-click one to open its monitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="78"/>
+        <source>Reading the helper tables on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="94"/>
+        <source>Could not read the helper tables on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/watch/migrationspage.cpp" line="107"/>
+        <source>%n migration(s) in progress on %1 (a heartbeat in the last %2 s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="111"/>
+        <source>Helper tables without a fresh heartbeat (a run that stopped; drop them when you are sure): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::MonitorCharts</name>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="51"/>
-        <location filename="../ui/monitorcharts.cpp" line="182"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="58"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="193"/>
         <source>Copy progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="51"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="58"/>
         <source>%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="52"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="59"/>
         <source>Rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="52"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="59"/>
         <source>per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="53"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="60"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="53"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="60"/>
         <source>seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="54"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="61"/>
         <source>Backlog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="54"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="61"/>
         <source>changed keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="61"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="68"/>
         <source>copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="64"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="71"/>
         <source>copy rows/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="65"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="72"/>
         <source>apply events/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="66"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="73"/>
         <source>binlog stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="212"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="223"/>
         <source>replica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="340"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="386"/>
         <source>%1: lag unreadable: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="67"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="74"/>
         <source>backlog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="84"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="91"/>
         <source>throttled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="199"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="210"/>
         <source>Copy progress: %1 of %2 rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="265"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="276"/>
         <source>%1 (unreadable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="330"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="376"/>
         <source>Throttled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorcharts.cpp" line="232"/>
-        <location filename="../ui/monitorcharts.cpp" line="330"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="243"/>
+        <location filename="../ui/monitor/monitorcharts.cpp" line="376"/>
         <source>(no reason given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,181 +1812,181 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::MonitorPage</name>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="47"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="48"/>
         <source>No migration is running. Start one from &quot;New migration&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="51"/>
-        <location filename="../ui/monitorpage.cpp" line="180"/>
-        <location filename="../ui/monitorpage.cpp" line="231"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="52"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="185"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="240"/>
         <source>&amp;Throttle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="52"/>
-        <location filename="../ui/monitorpage.cpp" line="214"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="53"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="219"/>
         <source>&amp;Postpone cut-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="53"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="54"/>
         <source>&amp;Cut over now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="54"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="55"/>
         <source>&amp;Abort…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="93"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="95"/>
         <source>Pause copying rows and applying changes (as gh-ost does). The binlog is still read and the changed keys queue up, so nothing is lost; they are applied on Resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="96"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="98"/>
         <source>Hold the table swap back: after copying, the migration waits (and keeps applying changes) until you allow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="98"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="100"/>
         <source>Swap the tables as soon as the copy is complete, even when the cut-over is postponed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="99"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="101"/>
         <source>Stop and remove the helper tables. The original table is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="103"/>
-        <location filename="../ui/monitorpage.cpp" line="108"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="105"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="110"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="104"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="106"/>
         <source>How long one copy chunk should take; the chunk size adapts to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="109"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="111"/>
         <source>Copying pauses while the lag is above this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="113"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="115"/>
         <source>Sleep this fraction of each chunk&apos;s copy time after it (0.5: copy 1 s, rest 0.5 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="130"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="132"/>
         <source>Live settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="132"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="134"/>
         <source>Chunk target:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="133"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="135"/>
         <source>Max lag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="134"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="136"/>
         <source>Nice ratio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="140"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="142"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="142"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="144"/>
         <source>Show from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="180"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="185"/>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="214"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="219"/>
         <source>&amp;Allow cut-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="224"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="233"/>
         <source>Migrating %1.%2: ALTER TABLE … %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="254"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="264"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="351"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="381"/>
         <source>&lt;p&gt;Swap the tables as soon as the copy is complete?&lt;/p&gt;&lt;p&gt;Current lag: %1 (binlog stream), %2; %3 changed keys still to apply.&lt;/p&gt;&lt;p&gt;Application writes to the table wait for the swap, usually well under a second; if a session holds a lock on the table, the swap times out and is retried.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="266"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="276"/>
         <source>throttled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="280"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="311"/>
         <source>&lt;b&gt;Reverted.&lt;/b&gt; %1 has its old schema again, with every write made since the cut-over. The table with the new schema is kept as %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="286"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="317"/>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1 rows copied, %2 changes applied in %3; the swap blocked writes for %4 ms. %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="290"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="321"/>
         <source>The old table was dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="291"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="322"/>
         <source>The old table is kept as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="300"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="333"/>
         <source>&lt;b&gt;Aborted.&lt;/b&gt; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="300"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="333"/>
         <source>&lt;b&gt;Failed&lt;/b&gt; (%1): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="302"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="335"/>
         <source> The original table is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="303"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="336"/>
         <source> The tables were already swapped; check the old table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="357"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="387"/>
         <source>&lt;p&gt;No session on the primary holds the table or a long transaction right now.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="359"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="389"/>
         <source>&lt;p&gt;&lt;b&gt;%n session(s) on the primary could make the swap wait:&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1054,7 +1994,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/monitorpage.cpp" line="366"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="396"/>
         <source>&lt;p&gt;… and %n more.&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1062,17 +2002,17 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="369"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="399"/>
         <source>Cut over now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="381"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="411"/>
         <source>&lt;p&gt;Abort the migration?&lt;/p&gt;&lt;p&gt;Copying stops and the helper tables (the new table and the changelog) are dropped. The original table stays exactly as it is; nothing that was written to it is lost.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.cpp" line="384"/>
+        <location filename="../ui/monitor/monitorpage.cpp" line="414"/>
         <source>Abort migration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1080,200 +2020,200 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::NewMigrationPage</name>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="81"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="81"/>
         <source>Postpone the cut-over until I allow it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="82"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="82"/>
         <source>Keep the old table after the swap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="86"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="86"/>
         <source>&amp;Dry run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="87"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="87"/>
         <source>&amp;Preflight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="88"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="88"/>
         <source>&amp;Start migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="107"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="107"/>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="107"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="107"/>
         <source>Rows (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="107"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="107"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="114"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="114"/>
         <source>ADD COLUMN priority TINYINT NOT NULL DEFAULT 0, ADD INDEX idx_priority (priority)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="121"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="121"/>
         <source> rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="122"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="122"/>
         <source>Rows copied per chunk at the start. Later chunks adapt so that each takes about half a second; smaller chunks hold row locks for less time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="127"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="127"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="128"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="128"/>
         <source>When replication lag (or the lag of the binlog stream) exceeds this, copying pauses until it recovers. Changes keep being applied meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="130"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="130"/>
         <source>Copy and keep the new table in sync, then wait in &quot;postponed&quot; until you press &quot;Allow cut-over&quot; in the monitor. Use it to swap tables in a quiet moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="133"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="133"/>
         <source>After the swap the original table stays as _&lt;table&gt;_del, so you can go back. Untick to drop it at the end (on a large table the DROP itself can be slow).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="136"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="136"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="137"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="137"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="138"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="138"/>
         <source>After the swap, keep the old table in sync for this long, so that &quot;Revert&quot; in the monitor can swap it back with every write (--revert-window). Changes that can&apos;t be inverted (a changed column type, renamed columns) are refused at start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="144"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="144"/>
         <source>The server id Shadowswap uses to read the binlog as a replica would. It must differ from every real server and every other running migration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="146"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="146"/>
         <source>host:port, host:port (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="147"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="147"/>
         <source>More replicas whose lag pauses the copy when it exceeds the max lag (gh-ost&apos;s --throttle-control-replicas). The server you connected to is always watched when it is a replica.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="150"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="150"/>
         <source>Create the new table empty, apply the ALTER, show the result, and drop it. Changes no data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="152"/>
-        <location filename="../ui/newmigrationpage.cpp" line="352"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="152"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="352"/>
         <source>Start copying; you watch and steer the migration in the Monitor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="159"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="159"/>
         <source>&amp;Schema:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="161"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="161"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="173"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="173"/>
         <source>Options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="175"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="175"/>
         <source>Chunk size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="176"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="176"/>
         <source>Max lag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="177"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="177"/>
         <source>Replicas to watch:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="178"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="178"/>
         <source>Binlog client server id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="179"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="179"/>
         <source>Revert window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="226"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="226"/>
         <source>Dry run passed: the new table was built empty, checked and dropped again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="232"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="232"/>
         <source>The dry run failed (%1):
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="233"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="233"/>
         <source>Dry run failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="258"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="258"/>
         <source>Loading schemas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="338"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="338"/>
         <source>Pick a table, then type the ALTER:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="353"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="353"/>
         <source>Preflight found blocking problems (%1). Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="392"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="392"/>
         <source>Building the new table empty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/newmigrationpage.cpp" line="393"/>
+        <location filename="../ui/newmigration/newmigrationpage.cpp" line="393"/>
         <source>Dry run running…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,27 +2221,27 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::PasswordStore</name>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="31"/>
+        <location filename="../ui/connections/passwordstore.cpp" line="31"/>
         <source>No keyring is available; type the password each time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="42"/>
+        <location filename="../ui/connections/passwordstore.cpp" line="42"/>
         <source>No password stored for this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="44"/>
+        <location filename="../ui/connections/passwordstore.cpp" line="44"/>
         <source>The keyring could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="53"/>
+        <location filename="../ui/connections/passwordstore.cpp" line="53"/>
         <source>No keyring is available; the password was not stored and will be asked each time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/passwordstore.cpp" line="64"/>
+        <location filename="../ui/connections/passwordstore.cpp" line="64"/>
         <source>The keyring refused the password (%1); it will be asked each time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,42 +2249,42 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::PreflightModel</name>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="54"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="54"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="55"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="55"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="56"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="56"/>
         <source>Blocks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="111"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="111"/>
         <source>Overridden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="136"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="136"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="137"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="137"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="138"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="138"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightmodel.cpp" line="139"/>
+        <location filename="../ui/preflight/preflightmodel.cpp" line="139"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,57 +2292,92 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::PreflightPage</name>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="36"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="39"/>
         <source>&amp;Run preflight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="37"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="40"/>
         <source>&amp;Copy fix SQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="38"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="41"/>
         <source>&amp;Override this blocker…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="61"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="42"/>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="48"/>
+        <source>Export preflight report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="49"/>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="60"/>
+        <source>Write this report as an HTML or PDF file, for a change request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="72"/>
         <source>Select a finding to see its evidence and the suggested fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="65"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="76"/>
         <source>Let the migration start despite this blocking finding. You are asked to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="108"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="115"/>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="115"/>
+        <source>The report could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="130"/>
         <source>Preflight for %1.%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="109"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="131"/>
         <source>Preflight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="112"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="134"/>
         <source>Connect and pick a table (New migration) to check whether it can be migrated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="134"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="156"/>
         <source>Running preflight checks on %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="152"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="173"/>
+        <source>no preflight report yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preflight/preflightpage.cpp" line="185"/>
         <source>&lt;b&gt;Preflight could not run:&lt;/b&gt; %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="158"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="191"/>
         <source>%n blocking, </source>
         <translation>
             <numerusform>%n blocking, </numerusform>
@@ -1410,7 +2385,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="158"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="191"/>
         <source>%n warning(s), </source>
         <translation>
             <numerusform>%n warning, </numerusform>
@@ -1418,7 +2393,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/preflightpage.cpp" line="159"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="192"/>
         <source>%n OK.</source>
         <translation>
             <numerusform>%n OK.</numerusform>
@@ -1426,32 +2401,32 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="160"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="193"/>
         <source> The migration cannot start until each blocker is fixed or overridden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="161"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="194"/>
         <source> Nothing blocks the migration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="180"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="213"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="182"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="215"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="201"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="234"/>
         <source>Override a blocking finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="202"/>
+        <location filename="../ui/preflight/preflightpage.cpp" line="235"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Start the migration anyway? Shadowswap still stops safely if the problem breaks the copy, and the original table stays untouched until the cut-over.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,85 +2434,85 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 <context>
     <name>ui::ResumeLauncher</name>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="100"/>
-        <location filename="../ui/resumelauncher.cpp" line="105"/>
-        <location filename="../ui/resumelauncher.cpp" line="123"/>
-        <location filename="../ui/resumelauncher.cpp" line="136"/>
-        <location filename="../ui/resumelauncher.cpp" line="178"/>
-        <location filename="../ui/resumelauncher.cpp" line="215"/>
-        <location filename="../ui/resumelauncher.cpp" line="220"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="101"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="106"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="124"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="137"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="179"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="216"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="221"/>
         <source>Resume migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="100"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="101"/>
         <source>A migration is running in this console. Resume when it has ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="105"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="106"/>
         <source>The recorded parameters can&apos;t be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="109"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="110"/>
         <source>Resume the migration of %1.%2 on %3?
 
 ALTER TABLE … %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="112"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="113"/>
         <source>Resume continues from the last checkpoint in %1: the rows already copied into %2 stay, the binlog since the checkpoint is read and applied again, and only the rest of the table is copied. Then the copy is verified and the tables are swapped as in any migration. If the checkpoint can&apos;t be used (binlog purged, ghost table changed), nothing is changed and you are told why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="119"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="120"/>
         <source>No end was recorded for this migration: the process may have crashed. Make sure it is no longer running, on this machine or any other, before you resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="122"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="123"/>
         <source>The hook token (--hooks-hint-token) is never recorded: the hooks run without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="137"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="138"/>
         <source>Password of %1 on the primary (empty: the same as %2&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="175"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="176"/>
         <source>Password of %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="216"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="217"/>
         <source>Could not connect to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="220"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="221"/>
         <source>A migration started in this console meanwhile; nothing resumed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="248"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="249"/>
         <source>Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="248"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="249"/>
         <source>The original table is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="249"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="250"/>
         <source>Resume refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/resumelauncher.cpp" line="249"/>
+        <location filename="../ui/history/resumelauncher.cpp" line="250"/>
         <source>The resumed migration failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,62 +2520,62 @@ ALTER TABLE … %4</source>
 <context>
     <name>ui::RevertWindowPanel</name>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="22"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="22"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="23"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="23"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="28"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="28"/>
         <source>Revert window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="32"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="32"/>
         <source>&amp;Revert to the old schema…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="33"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="33"/>
         <source>&amp;Keep the new schema (close window)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="51"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="51"/>
         <source>Time left in the revert window. When it runs out the window closes by itself and the new schema stays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="53"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="53"/>
         <source>How far the old table is behind the live one: the lag of the binlog stream, plus the time since all changes read from it were last applied to the old table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="56"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="56"/>
         <source>Swap the old table back in (a second atomic swap). Every write made since the cut-over is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="58"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="58"/>
         <source>End the revert window now. The old table stops following the live one; the new schema stays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="62"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="62"/>
         <source>Time left:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="116"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="116"/>
         <source>Old table behind the live one: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/revertwindowpanel.cpp" line="119"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="119"/>
         <source> (%n change(s) to apply)</source>
         <translation>
             <numerusform> (%n change to apply)</numerusform>
@@ -1608,161 +2583,598 @@ ALTER TABLE … %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="123"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="123"/>
         <source>The swap is made. The old table is kept in sync with every write to %1, so a revert loses nothing. When the time is up the window closes and the new schema stays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="143"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="143"/>
         <source>&lt;p&gt;Revert %1 to its old schema?&lt;/p&gt;&lt;p&gt;The old table is swapped back in with a second atomic swap, the same kind as the cut-over: application writes to the table wait for it, usually well under a second. Every write made since the cut-over is kept: the old table has been following the live one (it is %2 behind right now; the swap waits until it has caught up).&lt;/p&gt;&lt;p&gt;The table with the new schema is kept beside it, so nothing is dropped.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="149"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="149"/>
         <source>Revert to the old schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="151"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="151"/>
         <source>Reverting: the old table catches up, then it is swapped back in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="159"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="159"/>
         <source>&lt;p&gt;Close the revert window and keep the new schema of %1?&lt;/p&gt;&lt;p&gt;The old table stops following the live one, so a revert is no longer possible. It is then kept or dropped as chosen when the migration started.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="163"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="163"/>
         <source>Keep the new schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/revertwindowpanel.cpp" line="165"/>
+        <location filename="../ui/monitor/revertwindowpanel.cpp" line="165"/>
         <source>Closing the revert window; the new schema stays…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::RunSummaryView</name>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="31"/>
+        <source>the binlog is read here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="33"/>
+        <source>writes go here: ghost table, copy, changes, cut-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="35"/>
+        <source>its lag throttles the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="37"/>
+        <source>the primary (found from the replica at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="40"/>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="49"/>
+        <source>Not run for this table yet. The engine runs preflight itself before it changes anything, and stops if a finding blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="53"/>
+        <source>Preflight could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="54"/>
+        <source>Nothing blocks the migration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="55"/>
+        <source>Blocked by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="57"/>
+        <source>Overridden by you: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="58"/>
+        <source>%n warning(s), </source>
+        <translation type="unfinished">
+            <numerusform>%n warning, </numerusform>
+            <numerusform>%n warnings, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="59"/>
+        <source>%n check(s) passed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="68"/>
+        <source>&amp;Copy command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="81"/>
+        <source>The same migration with shadowswap-cli:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="95"/>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="98"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="98"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="98"/>
+        <source>What happens there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="98"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="101"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="104"/>
+        <source>about %1 rows, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="109"/>
+        <source>Copy time estimate: %1 (measured on a scratch table; write load slows the copy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="111"/>
+        <source>under a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="113"/>
+        <source>No estimate yet: run preflight to measure the copy rate and the table&apos;s size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="116"/>
+        <source>ALTER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="119"/>
+        <source>Executed: the table is changed for real.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="120"/>
+        <source>Dry run: the ghost table is built and dropped again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="123"/>
+        <source>Options changed from the defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="125"/>
+        <source>None: every option has shadowswap-cli&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="129"/>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="129"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="129"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="132"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="134"/>
+        <source>postpone the cut-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="135"/>
+        <source>until you allow it in the Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="135"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="139"/>
+        <source>Preflight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="148"/>
+        <source>No password is included: --ask-pass asks for it (for scripts, drop it and set SHADOWSWAP_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="151"/>
+        <source>Also left out: --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/runsummaryview.cpp" line="154"/>
+        <source>To postpone the cut-over from the command line, add --postpone-cut-over-flag-file=FILE and delete FILE when the swap may go ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::SocketFeed</name>
+    <message>
+        <location filename="../ui/watch/socketfeed.cpp" line="57"/>
+        <source>it answers, but not with a migration status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::StartReviewDialog</name>
+    <message>
+        <location filename="../ui/newmigration/startreviewdialog.cpp" line="18"/>
+        <source>&amp;Start migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/startreviewdialog.cpp" line="19"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/startreviewdialog.cpp" line="23"/>
+        <source>Review the migration of %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/startreviewdialog.cpp" line="25"/>
+        <source>&lt;b&gt;Check what is about to happen.&lt;/b&gt; Nothing has changed yet: the migration starts when you confirm, and until the cut-over the original table stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/newmigration/startreviewdialog.cpp" line="28"/>
+        <source>&lt;b&gt;A dry run:&lt;/b&gt; the ghost table is built, checked and dropped again; the table is not changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ui::StateStrip</name>
     <message>
-        <location filename="../ui/statestrip.cpp" line="37"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="37"/>
         <source>Validating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="38"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="38"/>
         <source>Copying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="39"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="39"/>
         <source>Verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="40"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="40"/>
         <source>Postponed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="41"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="41"/>
         <source>Cutting over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="42"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="42"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="75"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="75"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="76"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="76"/>
         <source>connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="77"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="77"/>
         <source>validating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="78"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="78"/>
         <source>creating the new table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="79"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="79"/>
         <source>copying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="80"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="80"/>
         <source>verifying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="81"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="81"/>
         <source>postponed: waiting for you to allow the cut-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="82"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="82"/>
         <source>cutting over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="83"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="83"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="84"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="84"/>
         <source>dry run done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="85"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="85"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="86"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="86"/>
         <source>aborted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="87"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="87"/>
         <source>swapped; revert window open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="96"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="96"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="98"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="98"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="99"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="99"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="142"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="142"/>
         <source>Copy ETA: %1 · elapsed %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/statestrip.cpp" line="144"/>
+        <location filename="../ui/monitor/statestrip.cpp" line="144"/>
         <source>Elapsed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::TableFeed</name>
+    <message>
+        <location filename="../ui/watch/tablefeed.cpp" line="38"/>
+        <source>%1:%2 (helper tables, read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/tablefeed.cpp" line="43"/>
+        <source>No control socket: this migration is watched from its helper tables only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/tablefeed.cpp" line="72"/>
+        <source>%1 is gone: the migration ended or its helper tables were dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/tablefeed.cpp" line="92"/>
+        <source>heartbeat age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/tablefeed.cpp" line="97"/>
+        <source>Changelog %1.%2 (%3), state &quot;%4&quot;, heartbeat %5 ms old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/tablefeed.cpp" line="100"/>
+        <source>Ghost %1: about %2 rows; original: about %3 rows (InnoDB estimates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::WatchMonitor</name>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="34"/>
+        <source>&amp;Throttle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="35"/>
+        <source>&amp;No throttle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="36"/>
+        <source>&amp;Allow cut-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="37"/>
+        <source>&amp;Panic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="73"/>
+        <source>The migration&apos;s own description (tables, hosts, flags) appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="75"/>
+        <source>Send &quot;throttle&quot;: copying and applying pause until &quot;no-throttle&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="77"/>
+        <source>Send &quot;no-throttle&quot;: ends the throttle you commanded (other throttling may still apply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="78"/>
+        <source>Send &quot;unpostpone&quot;: the postponed cut-over proceeds now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="80"/>
+        <source>Send &quot;panic&quot;: the process quits at once without cleaning up. The original table is not touched; the helper tables stay behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="84"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="97"/>
+        <source>Live settings (sent when you press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="99"/>
+        <source>chunk-size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="100"/>
+        <source>max-lag-millis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="101"/>
+        <source>nice-ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="102"/>
+        <source>dml-batch-size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="121"/>
+        <source>Header facts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="153"/>
+        <source>Read-only: watched from its helper tables. Attach to its control socket to send commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="173"/>
+        <source>a migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="174"/>
+        <source>Watching %1 — %2 via %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="177"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="180"/>
+        <source>Live: read every second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="184"/>
+        <source>Last reading: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
+        <source>&lt;b&gt;No answer&lt;/b&gt; from %1: %2. The process may have ended or the connection dropped; the charts keep what they had and the console keeps trying every second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="199"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9 · ETA %10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="206"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="248"/>
+        <source>&lt;p&gt;Send &lt;b&gt;panic&lt;/b&gt; to the migration of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;The process quits at once, without cleaning up: the original table is not touched, the helper tables (%2) stay behind for you to drop.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="252"/>
+        <source>_T_gho, _T_ghc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="254"/>
+        <source>Panic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="269"/>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="271"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="272"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,7 +3,7 @@
 #include "flagparser.h"
 
 #include <control/controlserver.h>
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 
 namespace cli {
 

@@ -3,8 +3,8 @@
 #include "controlflags.h"
 #include "flagparser.h"
 
-#include <migration/migrationspec.h>
-#include <migration/progress.h>
+#include <model/migrationspec.h>
+#include <model/progress.h>
 
 namespace cli {
 

@@ -1,5 +1,7 @@
 #include "applier.h"
 
+#include <QFile>
+
 #include <logging/logging.h>
 #include <mysql/connection.h>
 #include <mysql/sessionsetup.h>
@@ -229,7 +231,14 @@ void Applier::run(int partition)
         Connection connection = Connection::open(m_options.target, u"apply"_s);
         restore(connection);
         const QString noWaitLock = noWaitShareClause(connection);
+        // SHADOWSWAP_TEST_HOLD_APPLY_FILE: the appliers take nothing while the file exists, so that scripts/bench
+        // can pile up a backlog and time its drain (the operator's throttle pauses only the copy).
+        const QString holdFile = qEnvironmentVariable("SHADOWSWAP_TEST_HOLD_APPLY_FILE");
         while (!m_stopping) {
+            if (!holdFile.isEmpty() && QFile::exists(holdFile)) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                continue;
+            }
             const auto batchSize = static_cast<size_t>(std::max<qint64>(1, m_context->dmlBatchSize.load()));
             ChangeSet::Batch batch = m_changes->take(partition, batchSize, std::chrono::milliseconds(50));
             if (batch.keys.empty())

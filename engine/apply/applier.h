@@ -4,7 +4,7 @@
 #include "keycodec.h"
 
 #include <inspect/migrationplan.h>
-#include <migration/migrationcontext.h>
+#include <model/migrationcontext.h>
 #include <mysql/connectionsettings.h>
 #include <mysql/reconnect.h>
 

@@ -3,7 +3,7 @@
 #include "statusparse.h"
 
 #include <deque>
-#include <migration/progress.h>
+#include <model/progress.h>
 
 namespace engine::control {
 

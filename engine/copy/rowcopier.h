@@ -2,7 +2,7 @@
 
 #include <apply/keycodec.h>
 #include <inspect/migrationplan.h>
-#include <migration/migrationcontext.h>
+#include <model/migrationcontext.h>
 #include <throttle/pacingcontroller.h>
 
 #include <QStringList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 #include <mysql/connection.h>
 #include <mysql/connectionsettings.h>
 

@@ -2,8 +2,8 @@
 
 #include "historyrecord.h"
 
-#include <migration/migrationspec.h>
-#include <migration/progress.h>
+#include <model/migrationspec.h>
+#include <model/progress.h>
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <migration/progress.h>
+#include <model/progress.h>
 #include <preflight/preflightreport.h>
 
 #include <QDateTime>

@@ -3,8 +3,8 @@
 #include "hookevent.h"
 #include "hookexecutor.h"
 
-#include <migration/migrationcontext.h>
-#include <migration/migrationspec.h>
+#include <model/migrationcontext.h>
+#include <model/migrationspec.h>
 
 #include <condition_variable>
 #include <memory>

@@ -1,5 +1,7 @@
 #include "changelog.h"
 
+#include <model/wallclock.h>
+
 #include <logging/logging.h>
 #include <mysql/connection.h>
 #include <mysql/sqltext.h>
@@ -48,7 +50,7 @@ void writeState(Connection &connection, const QString &schema, const QString &ta
 
 qint64 nowNanos()
 {
-    return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    return wallClockNanos();
 }
 
 } // namespace changelog

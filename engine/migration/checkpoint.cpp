@@ -1,6 +1,6 @@
 #include "checkpoint.h"
 
-#include "migrationcontext.h"
+#include <model/migrationcontext.h>
 
 #include <binlog/gtidset.h>
 #include <inspect/deferredindexes.h>

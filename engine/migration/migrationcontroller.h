@@ -1,8 +1,8 @@
 #pragma once
 
-#include "migrationcontext.h"
-#include "migrationspec.h"
-#include "progress.h"
+#include <model/migrationcontext.h>
+#include <model/migrationspec.h>
+#include <model/progress.h>
 
 #include <preflight/preflightreport.h>
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "checkpoint.h"
-#include "migrationcontext.h"
-#include "migrationspec.h"
-#include "progress.h"
+#include <model/migrationcontext.h>
+#include <model/migrationspec.h>
+#include <model/progress.h>
 #include "topology.h"
 
 #include <hooks/hookevent.h>

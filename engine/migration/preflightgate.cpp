@@ -1,6 +1,6 @@
 #include "preflightgate.h"
 
-#include "migrationcontext.h"
+#include <model/migrationcontext.h>
 
 #include <logging/logging.h>
 #include <preflight/preflightrunner.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrationspec.h"
+#include <model/migrationspec.h>
 
 #include <preflight/preflightreport.h>
 #include <preflight/preflightrequest.h>

@@ -1,6 +1,6 @@
 #include "topology.h"
 
-#include "migrationcontext.h"
+#include <model/migrationcontext.h>
 
 #include <logging/logging.h>
 #include <mysql/connection.h>

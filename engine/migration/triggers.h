@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrationspec.h"
+#include <model/migrationspec.h>
 
 #include <inspect/tableschema.h>
 

@@ -1,8 +1,8 @@
 #include "throttlemonitor.h"
 
 #include <logging/logging.h>
-#include <migration/changelog.h>
-#include <migration/migrationcontext.h>
+#include <model/wallclock.h>
+#include <model/migrationcontext.h>
 #include <mysql/connection.h>
 #include <mysql/sqltext.h>
 
@@ -100,7 +100,7 @@ void ThrottleMonitor::round(qint64 tick)
         && QFile::exists(settings.throttleAdditionalFlagFile);
     o.panicFlagFile = !settings.panicFlagFile.isEmpty() && QFile::exists(settings.panicFlagFile);
     const qint64 streamNanos = m_context->streamHeartbeatNanos.load();
-    o.streamLagMillis = streamNanos > 0 ? (migration::changelog::nowNanos() - streamNanos) / 1'000'000 : -1;
+    o.streamLagMillis = streamNanos > 0 ? (migration::wallClockNanos() - streamNanos) / 1'000'000 : -1;
     if (o.streamLagMillis >= 0)
         m_context->streamLagMillis = o.streamLagMillis; // fresh even when the stream has gone quiet
 
@@ -162,7 +162,7 @@ void ThrottleMonitor::sampleReplicaLag(const ThrottleSettings &settings)
             const auto value = link.open().scalar(u"SELECT value FROM %1 WHERE hint = 'heartbeat'"_s.arg(
                 mysql::qualifiedName(m_options.schema, m_options.changelogTable)));
             if (value && value->toLongLong() > 0)
-                lag.lagMillis = std::max<qint64>(0, (migration::changelog::nowNanos() - value->toLongLong()) / 1'000'000);
+                lag.lagMillis = std::max<qint64>(0, (migration::wallClockNanos() - value->toLongLong()) / 1'000'000);
             else
                 lag.error = u"no heartbeat row yet"_s;
         } catch (const DbException &error) {

@@ -2,7 +2,7 @@
 
 #include <apply/keycodec.h>
 #include <inspect/migrationplan.h>
-#include <migration/migrationcontext.h>
+#include <model/migrationcontext.h>
 #include <mysql/connection.h>
 #include <mysql/connectionsettings.h>
 

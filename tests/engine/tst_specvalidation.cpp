@@ -1,5 +1,5 @@
 // MigrationSpec::validate(): combinations refused before anything connects.
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 #include "sandbox.h"
 
 #include <migration/migrationcontroller.h>
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 
 #include <functional>
 #include <memory>

@@ -3,7 +3,7 @@
 #include "migrationfeed.h"
 
 #include <inspect/migrationdiscovery.h>
-#include <migration/progress.h>
+#include <model/progress.h>
 #include <QAbstractTableModel>
 #include <QPointer>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <cutover/lockpicture.h>
-#include <migration/progress.h>
+#include <model/progress.h>
 #include <mysql/connectionsettings.h>
 
 #include <QDateTime>

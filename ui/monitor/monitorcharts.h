@@ -3,7 +3,7 @@
 #include "timeseries.h"
 
 #include <history/historyrecord.h>
-#include <migration/progress.h>
+#include <model/progress.h>
 
 #include <QTimer>
 #include <QWidget>

@@ -3,7 +3,7 @@
 #include "connectionprofile.h"
 
 #include <migration/migrationcontroller.h>
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 #include <mysql/serverfacts.h>
 #include <preflight/preflightreport.h>
 

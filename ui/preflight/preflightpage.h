@@ -1,6 +1,6 @@
 #pragma once
 
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 #include <preflight/preflightreport.h>
 
 #include <QWidget>

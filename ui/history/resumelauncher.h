@@ -1,7 +1,7 @@
 #pragma once
 
 #include <history/historyrecord.h>
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <migration/progress.h>
-#include <migration/migrationspec.h>
+#include <model/progress.h>
+#include <model/migrationspec.h>
 
 #include <QWidget>
 

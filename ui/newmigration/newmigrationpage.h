@@ -1,7 +1,7 @@
 #pragma once
 
 #include <migration/migrationcontroller.h>
-#include <migration/migrationspec.h>
+#include <model/migrationspec.h>
 
 #include <QWidget>
 
