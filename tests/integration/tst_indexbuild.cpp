@@ -19,38 +19,12 @@ namespace {
 
 constexpr int tableRows = 30000;
 
-QString createOf(Connection &primary, const QString &table) {
-    auto result = primary.query(u"SHOW CREATE TABLE "_s + table);
-    result.next();
-    QString text = result.text(1);
-    text.remove(QRegularExpression(u"^CREATE TABLE `[^`]+`"_s));
-    text.remove(QRegularExpression(u" AUTO_INCREMENT=\\d+"_s));
-    return text;
-}
-
-QStringList cliArguments(const testsupport::ScratchDatabase &db, const QString &alter,
-                         const QStringList &extra) {
-    const auto replica = db.replica();
-    return QStringList{u"--host"_s,
-                       replica.host,
-                       u"--port"_s,
-                       QString::number(replica.port),
-                       u"--user"_s,
-                       replica.user,
-                       u"--password"_s,
-                       replica.password,
-                       u"--database"_s,
-                       db.name(),
-                       u"--table"_s,
-                       u"t"_s,
-                       u"--alter"_s,
-                       alter,
-                       u"--history-file=off"_s,
-                       u"--chunk-size"_s,
-                       u"1000"_s,
-                       u"--replica-server-id"_s,
-                       QString::number(62000 + QCoreApplication::applicationPid() % 3000)} +
-           extra;
+QStringList cliArguments(const testsupport::ScratchDatabase &db, const QString &alter, const QStringList &extra)
+{
+    return testsupport::cliTargetArguments(db, u"t"_s)
+        + QStringList{u"--alter"_s, alter, u"--history-file=off"_s, u"--chunk-size"_s, u"1000"_s,
+                      u"--replica-server-id"_s, QString::number(62000 + QCoreApplication::applicationPid() % 3000)}
+        + extra;
 }
 
 QString cliPath() {
@@ -101,7 +75,7 @@ private Q_SLOTS:
         const QString alter = u"ADD COLUMN x INT NOT NULL DEFAULT 3, ADD KEY k_note_n (note, n)"_s;
         QString ghostDuringCopy;
         const QString output =
-            migrateHeld(primary, db, alter, {}, [&] { ghostDuringCopy = createOf(primary, u"_t_gho"_s); });
+            migrateHeld(primary, db, alter, {}, [&] { ghostDuringCopy = testsupport::comparableCreateStatement(primary, u"_t_gho"_s); });
         QVERIFY2(!output.startsWith(u"FAILED"_s), qPrintable(output.right(3000)));
         // During the copy: the unique keys (duplicate detection) but no ordinary index.
         QVERIFY2(ghostDuringCopy.contains(u"UNIQUE KEY `uk_id_n`"_s), qPrintable(ghostDuringCopy));
@@ -117,7 +91,7 @@ private Q_SLOTS:
         load.writer->stop();
         QCOMPARE(load.writer->errors(), 0u);
         primary.execute(u"ALTER TABLE t_ref "_s + alter);
-        QCOMPARE(createOf(primary, u"t"_s), createOf(primary, u"t_ref"_s));
+        QCOMPARE(testsupport::comparableCreateStatement(primary, u"t"_s), testsupport::comparableCreateStatement(primary, u"t_ref"_s));
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
                  testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
     }
@@ -143,7 +117,7 @@ private Q_SLOTS:
         QString ghostDuringCopy;
         QString output =
             migrateHeld(primary, db, u"ADD COLUMN x INT"_s, {u"--defer-secondary-indexes=false"_s},
-                        [&] { ghostDuringCopy = createOf(primary, u"_t_gho"_s); });
+                        [&] { ghostDuringCopy = testsupport::comparableCreateStatement(primary, u"_t_gho"_s); });
         QVERIFY2(!output.startsWith(u"FAILED"_s), qPrintable(output.right(3000)));
         QVERIFY2(ghostDuringCopy.contains(u"KEY `k_n`"_s), qPrintable(ghostDuringCopy));
         QVERIFY(!output.contains(u"index build"_s));
@@ -152,7 +126,7 @@ private Q_SLOTS:
         for (const QString &table : {u"t"_s, u"t_ref"_s})
             primary.execute(u"ALTER TABLE %1 ADD FULLTEXT KEY ft_note (note)"_s.arg(table));
         output = migrateHeld(primary, db, u"ADD COLUMN y INT"_s, {},
-                             [&] { ghostDuringCopy = createOf(primary, u"_t_gho"_s); });
+                             [&] { ghostDuringCopy = testsupport::comparableCreateStatement(primary, u"_t_gho"_s); });
         QVERIFY2(!output.startsWith(u"FAILED"_s), qPrintable(output.right(3000)));
         QVERIFY2(ghostDuringCopy.contains(u"KEY `k_n`"_s), qPrintable(ghostDuringCopy));
         QVERIFY2(output.contains(u"all built during the copy (the table has a FULLTEXT index"_s),
@@ -161,7 +135,7 @@ private Q_SLOTS:
         load.writer->stop();
         QCOMPARE(load.writer->errors(), 0u);
         primary.execute(u"ALTER TABLE t_ref ADD COLUMN x INT, ADD COLUMN y INT"_s);
-        QCOMPARE(createOf(primary, u"t"_s), createOf(primary, u"t_ref"_s));
+        QCOMPARE(testsupport::comparableCreateStatement(primary, u"t"_s), testsupport::comparableCreateStatement(primary, u"t_ref"_s));
         QCOMPARE(testsupport::checksumTable(primary, db.name(), u"t"_s),
                  testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
     }

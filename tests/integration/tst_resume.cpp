@@ -60,17 +60,6 @@ bool tableExists(Connection &primary, const QString &table)
     return primary.query(u"SHOW TABLES LIKE %1"_s.arg(primary.quote(table))).next();
 }
 
-// SHOW CREATE TABLE without the table's name and AUTO_INCREMENT: comparable between two tables.
-QString createOf(Connection &primary, const QString &table)
-{
-    auto result = primary.query(u"SHOW CREATE TABLE "_s + table);
-    result.next();
-    QString text = result.text(1);
-    text.remove(QRegularExpression(u"^CREATE TABLE `[^`]+`"_s));
-    text.remove(QRegularExpression(u" AUTO_INCREMENT=\\d+"_s));
-    return text;
-}
-
 QString columnsOf(Connection &primary, const QString &table)
 {
     QStringList columns;
@@ -142,7 +131,7 @@ private:
         QVERIFY(!tableExists(primary, u"_t_ghc"_s));
         QVERIFY(!tableExists(primary, u"_t_ghk"_s));
         primary.execute(u"ALTER TABLE t_ref "_s + alter);
-        QCOMPARE(createOf(primary, u"t"_s), createOf(primary, u"t_ref"_s)); // every index, deferred or not
+        QCOMPARE(testsupport::comparableCreateStatement(primary, u"t"_s), testsupport::comparableCreateStatement(primary, u"t_ref"_s)); // every index, deferred or not
         const auto migrated = testsupport::checksumTable(primary, db.name(), u"t"_s);
         QCOMPARE(migrated, testsupport::checksumTable(primary, db.name(), u"t_ref"_s));
         qInfo("resumed and equal: %llu rows, checksum %s", static_cast<unsigned long long>(migrated.rows),
@@ -196,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(rowsAtCheckpoint < tableRows);
         qInfo("killed mid-copy; the checkpoint had %llu rows copied", static_cast<unsigned long long>(rowsAtCheckpoint));
         // The copy ran without the ALTER's secondary index (deferred): the resumed run must still build it.
-        QVERIFY2(!createOf(primary, u"_t_gho"_s).contains(u"KEY `k_n`"_s), qPrintable(createOf(primary, u"_t_gho"_s)));
+        QVERIFY2(!testsupport::comparableCreateStatement(primary, u"_t_gho"_s).contains(u"KEY `k_n`"_s), qPrintable(testsupport::comparableCreateStatement(primary, u"_t_gho"_s)));
         resumeAndCompare(primary, db, work, u"the ghost still lacks the secondary indexes k_n"_s);
     }
 

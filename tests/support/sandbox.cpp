@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using engine::mysql::Connection;
@@ -161,6 +162,23 @@ MetadataLockInstrument::~MetadataLockInstrument()
                         + mdlInstrument);
     } catch (const engine::mysql::DbException &) {
     }
+}
+
+QString comparableCreateStatement(engine::mysql::Connection &connection, const QString &table)
+{
+    auto result = connection.query(u"SHOW CREATE TABLE "_s + engine::mysql::quoteIdentifier(table));
+    result.next();
+    QString text = result.text(1);
+    text.remove(QRegularExpression(u"^CREATE TABLE `(?:[^`]|``)+`"_s));
+    text.remove(QRegularExpression(u" AUTO_INCREMENT=\\d+"_s));
+    return text;
+}
+
+QStringList cliTargetArguments(const ScratchDatabase &db, const QString &table)
+{
+    const auto replica = db.replica();
+    return {u"--host"_s, replica.host, u"--port"_s, QString::number(replica.port), u"--user"_s, replica.user,
+            u"--password"_s, replica.password, u"--database"_s, db.name(), u"--table"_s, table};
 }
 
 } // namespace testsupport

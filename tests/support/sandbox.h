@@ -57,6 +57,13 @@ struct TableChecksum {
 TableChecksum checksumTable(engine::mysql::Connection &connection, const QString &schema, const QString &table,
                             const QStringList &columns = {});
 
+// SHOW CREATE TABLE without the table's name and AUTO_INCREMENT=N: equal for two tables with the same columns and
+// indexes (a migrated table and its reference altered natively).
+QString comparableCreateStatement(engine::mysql::Connection &connection, const QString &table);
+
+// shadowswap-cli's login and target for `table` in `db`, reading the replica (gh-ost's default topology).
+QStringList cliTargetArguments(const ScratchDatabase &db, const QString &table);
+
 // Sets the metadata-lock instrument (performance_schema's wait/lock/metadata/sql/mdl) on the server `admin` is
 // connected to, for this object's lifetime. The sandbox runs with it off, as a stock server does; tests of the
 // paths that read performance_schema.metadata_locks turn it on. Locks taken before it is on are not counted.

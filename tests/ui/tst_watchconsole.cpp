@@ -167,23 +167,10 @@ private Q_SLOTS:
             t.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         }
         const quint16 port = freePort();
-        const auto replica = db.replica();
         QProcess cli;
         cli.setProcessChannelMode(QProcess::MergedChannels);
         cli.start(qEnvironmentVariable("SHADOWSWAP_BIN_DIR") + u"/shadowswap-cli"_s,
-                  {u"--host"_s,
-                   replica.host,
-                   u"--port"_s,
-                   QString::number(replica.port),
-                   u"--user"_s,
-                   replica.user,
-                   u"--password"_s,
-                   replica.password,
-                   u"--database"_s,
-                   db.name(),
-                   u"--table"_s,
-                   u"t"_s,
-                   u"--alter"_s,
+                  testsupport::cliTargetArguments(db, u"t"_s) + QStringList{u"--alter"_s,
                    u"ADD COLUMN x INT"_s,
                    u"--execute"_s,
                    u"--postpone-cut-over-flag-file"_s,
