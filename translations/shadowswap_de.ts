@@ -450,6 +450,7 @@
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="90"/>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="461"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="473"/>
         <source>Cut-over window</source>
         <translation>Umschaltfenster</translation>
     </message>
@@ -738,7 +739,12 @@
         <translation>Verbinden Sie sich zuerst mit einem Server und wählen Sie eine Tabelle (Neue Migration oder Migration ▸ Tabelle untersuchen …).</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="469"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="474"/>
+        <source>Connect to the server of %1.%2 first (Connections): the panel reads its primary.</source>
+        <translation>Verbinden Sie sich zuerst mit dem Server von %1.%2 (Verbindungen): Das Panel liest dessen Primärserver.</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="481"/>
         <source>Cut-over window: %1.%2</source>
         <translation>Umschaltfenster: %1.%2</translation>
     </message>
@@ -1450,7 +1456,7 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         <translation>Verbinden Sie sich zuerst mit einem Server.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched. Watched migrations keep running in their own processes either way.</source>
         <translation>Lassen Sie sie weiterlaufen und minimieren Sie das Fenster, oder brechen Sie sie sicher ab: Die Hilfstabellen werden gelöscht und die Originaltabelle bleibt unverändert. Beobachtete Migrationen laufen in jedem Fall in ihren eigenen Prozessen weiter.</translation>
     </message>
@@ -1465,28 +1471,28 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         <translation>Zu untersuchende Tabelle (schema.tabelle):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
         <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Watch: %1</source>
         <translation>Beobachtung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>this machine</source>
         <translation>dieser Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>Connect to a server first: discovery reads its helper tables.</source>
         <translation>Verbinden Sie sich zuerst mit einem Server: Die Suche liest dessen Hilfstabellen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Migrations are being watched</source>
         <translation>Migrationen werden beobachtet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>&lt;p&gt;The console watches %n migration(s):&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;Die Konsole beobachtet %n Migration:&lt;/p&gt;</numerusform>
@@ -1494,22 +1500,22 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>They keep running in their own processes when the console closes.</source>
         <translation>Sie laufen in ihren eigenen Prozessen weiter, wenn die Konsole geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>&amp;Stop watching and quit</source>
         <translation>&amp;Beobachtung beenden und schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>A migration is running</source>
         <translation>Eine Migration läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>&lt;p&gt;%n migration(s) are running:&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;%n Migration läuft:&lt;/p&gt;</numerusform>
@@ -1517,22 +1523,22 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation>Die Migration von %1.%2 läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>&amp;Keep running (minimize)</source>
         <translation>&amp;Weiterlaufen lassen (minimieren)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>&amp;Abort safely and quit</source>
         <translation>Sicher &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation>Breche ab; das Fenster schließt sich, sobald die Hilfstabellen entfernt sind …</translation>
     </message>
@@ -3048,138 +3054,148 @@ ALTER TABLE … %4</translation>
         <translation>&amp;Panik …</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="73"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="38"/>
+        <source>Cut-over &amp;window…</source>
+        <translation>Umschalt&amp;fenster …</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="57"/>
+        <source>Who holds or waits for the table&apos;s locks, long transactions and replica lag, live, with KILL: read on the primary of the server the console is connected to.</source>
+        <translation>Wer Sperren auf der Tabelle hält oder auf sie wartet, lange Transaktionen und Replikat-Verzögerung, live, mit KILL: gelesen auf dem Primärserver des Servers, mit dem die Konsole verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="77"/>
         <source>The migration&apos;s own description (tables, hosts, flags) appears here.</source>
         <translation>Hier erscheint die eigene Beschreibung der Migration (Tabellen, Hosts, Flags).</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="75"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="79"/>
         <source>Send &quot;throttle&quot;: copying and applying pause until &quot;no-throttle&quot;.</source>
         <translation>„throttle“ senden: Kopieren und Anwenden pausieren bis „no-throttle“.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="77"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="81"/>
         <source>Send &quot;no-throttle&quot;: ends the throttle you commanded (other throttling may still apply).</source>
         <translation>„no-throttle“ senden: Beendet die von Ihnen befohlene Drosselung (andere Drosselungen können weiter greifen).</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="78"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="82"/>
         <source>Send &quot;unpostpone&quot;: the postponed cut-over proceeds now.</source>
         <translation>„unpostpone“ senden: Die aufgeschobene Umschaltung erfolgt jetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="80"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="84"/>
         <source>Send &quot;panic&quot;: the process quits at once without cleaning up. The original table is not touched; the helper tables stay behind.</source>
         <translation>„panic“ senden: Der Prozess beendet sich sofort, ohne aufzuräumen. Die Originaltabelle wird nicht angerührt; die Hilfstabellen bleiben zurück.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="84"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="88"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="97"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="102"/>
         <source>Live settings (sent when you press Enter)</source>
         <translation>Laufende Einstellungen (werden mit Enter gesendet)</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="99"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="104"/>
         <source>chunk-size:</source>
         <translation>chunk-size:</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="100"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="105"/>
         <source>max-lag-millis:</source>
         <translation>max-lag-millis:</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="101"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="106"/>
         <source>nice-ratio:</source>
         <translation>nice-ratio:</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="102"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="107"/>
         <source>dml-batch-size:</source>
         <translation>dml-batch-size:</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="121"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="126"/>
         <source>Header facts:</source>
         <translation>Kopfangaben:</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="153"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="162"/>
         <source>Read-only: watched from its helper tables. Attach to its control socket to send commands.</source>
         <translation>Nur lesend: über die Hilfstabellen beobachtet. Hängen Sie sich an ihren Steuer-Socket an, um Befehle zu senden.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="173"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="182"/>
         <source>a migration</source>
         <translation>eine Migration</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="174"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
         <source>Watching %1 — %2 via %3</source>
         <translation>Beobachte %1 — %2 über %3</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="177"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="180"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="189"/>
         <source>Live: read every second.</source>
         <translation>Live: jede Sekunde gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
-        <location filename="../ui/watch/watchmonitor.cpp" line="184"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="192"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="193"/>
         <source>Last reading: </source>
         <translation>Letzter Stand: </translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="195"/>
         <source>&lt;b&gt;No answer&lt;/b&gt; from %1: %2. The process may have ended or the connection dropped; the charts keep what they had and the console keeps trying every second.</source>
         <translation>&lt;b&gt;Keine Antwort&lt;/b&gt; von %1: %2. Der Prozess ist vielleicht beendet oder die Verbindung abgebrochen; die Diagramme behalten ihren Stand und die Konsole versucht es jede Sekunde erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="199"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="208"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9 · ETA %10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 von %3 Zeilen (%4 %) · Kopieren %5 Zeilen/s · Anwenden %6 Ereignisse/s · Verzögerung %7 (Strom) / %8 · Rückstand %9 · Restzeit %10</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="206"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="215"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="248"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="257"/>
         <source>&lt;p&gt;Send &lt;b&gt;panic&lt;/b&gt; to the migration of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;The process quits at once, without cleaning up: the original table is not touched, the helper tables (%2) stay behind for you to drop.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;panic&lt;/b&gt; an die Migration von &lt;b&gt;%1&lt;/b&gt; senden?&lt;/p&gt;&lt;p&gt;Der Prozess beendet sich sofort, ohne aufzuräumen: Die Originaltabelle wird nicht angerührt, die Hilfstabellen (%2) bleiben zurück, damit Sie sie löschen können.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="252"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="261"/>
         <source>_T_gho, _T_ghc</source>
         <translation>_T_gho, _T_ghc</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="254"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="263"/>
         <source>Panic: %1</source>
         <translation>Panik: %1</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="269"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="278"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="271"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="280"/>
         <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; wurde abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="272"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="281"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
     </message>

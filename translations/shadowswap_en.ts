@@ -450,6 +450,7 @@
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="90"/>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="461"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="473"/>
         <source>Cut-over window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,7 +739,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="469"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="474"/>
+        <source>Connect to the server of %1.%2 first (Connections): the panel reads its primary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="481"/>
         <source>Cut-over window: %1.%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,7 +1454,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched. Watched migrations keep running in their own processes either way.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,28 +1469,28 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
         <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Watch: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>Connect to a server first: discovery reads its helper tables.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Migrations are being watched</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>&lt;p&gt;The console watches %n migration(s):&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1492,22 +1498,22 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>They keep running in their own processes when the console closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>&amp;Stop watching and quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>A migration is running</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>&lt;p&gt;%n migration(s) are running:&lt;/p&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1515,22 +1521,22 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>&amp;Keep running (minimize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>&amp;Abort safely and quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,138 +3048,148 @@ ALTER TABLE … %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="73"/>
-        <source>The migration&apos;s own description (tables, hosts, flags) appears here.</source>
+        <location filename="../ui/watch/watchmonitor.cpp" line="38"/>
+        <source>Cut-over &amp;window…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="75"/>
-        <source>Send &quot;throttle&quot;: copying and applying pause until &quot;no-throttle&quot;.</source>
+        <location filename="../ui/watch/watchmonitor.cpp" line="57"/>
+        <source>Who holds or waits for the table&apos;s locks, long transactions and replica lag, live, with KILL: read on the primary of the server the console is connected to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/watch/watchmonitor.cpp" line="77"/>
+        <source>The migration&apos;s own description (tables, hosts, flags) appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="79"/>
+        <source>Send &quot;throttle&quot;: copying and applying pause until &quot;no-throttle&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="81"/>
         <source>Send &quot;no-throttle&quot;: ends the throttle you commanded (other throttling may still apply).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="78"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="82"/>
         <source>Send &quot;unpostpone&quot;: the postponed cut-over proceeds now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="80"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="84"/>
         <source>Send &quot;panic&quot;: the process quits at once without cleaning up. The original table is not touched; the helper tables stay behind.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="84"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="88"/>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="97"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="102"/>
         <source>Live settings (sent when you press Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="99"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="104"/>
         <source>chunk-size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="100"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="105"/>
         <source>max-lag-millis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="101"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="106"/>
         <source>nice-ratio:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="102"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="107"/>
         <source>dml-batch-size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="121"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="126"/>
         <source>Header facts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="153"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="162"/>
         <source>Read-only: watched from its helper tables. Attach to its control socket to send commands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="173"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="182"/>
         <source>a migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="174"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
         <source>Watching %1 — %2 via %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="177"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="180"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="189"/>
         <source>Live: read every second.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
-        <location filename="../ui/watch/watchmonitor.cpp" line="184"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="192"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="193"/>
         <source>Last reading: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="195"/>
         <source>&lt;b&gt;No answer&lt;/b&gt; from %1: %2. The process may have ended or the connection dropped; the charts keep what they had and the console keeps trying every second.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="199"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="208"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9 · ETA %10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="206"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="215"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="248"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="257"/>
         <source>&lt;p&gt;Send &lt;b&gt;panic&lt;/b&gt; to the migration of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;The process quits at once, without cleaning up: the original table is not touched, the helper tables (%2) stay behind for you to drop.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="252"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="261"/>
         <source>_T_gho, _T_ghc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="254"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="263"/>
         <source>Panic: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="269"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="278"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="271"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="280"/>
         <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="272"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="281"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>

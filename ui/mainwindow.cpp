@@ -336,6 +336,10 @@ WatchMonitor *MainWindow::addWatchTab(MigrationFeed *feed, const QString &server
 {
     m_migrationList->addFeed(feed, server);
     auto *monitor = new WatchMonitor(feed, this);
+    connect(monitor, &WatchMonitor::cutOverWindowRequested, this,
+            [this](const QString &database, const QString &table) {
+                CutOverWindowPanel::openWindow(m_session, database, table, this);
+            });
     const int index = m_pages->addTab(monitor, tr("Watch: %1").arg(feed->title()));
     // The tab is named after the table once the first reading says which it is.
     connect(feed, &MigrationFeed::snapshotAdded, monitor, [this, monitor, feed] {

@@ -69,7 +69,7 @@ std::vector<FlagSpec> ghostCompatibleFlags()
         flag(u"verify", B, u"true", u"[Shadowswap] checksum original against ghost before the swap"),
         flag(u"lag-target-ratio", F, u"0.5",
              u"[Shadowswap] pace the copy to hold replica lag near this share of --max-lag-millis (0: stop-and-go only)"),
-        flag(u"defer-secondary-indexes", B, u"true",
+        flag(u"defer-secondary-indexes", B, u"false",
              u"[Shadowswap] copy without the non-unique secondary indexes and build them after the copy (online)"),
         // Validation toggles
         flag(u"approve-renamed-columns", B, u"", u"approve CHANGE old new column renames"),

@@ -36,7 +36,7 @@ void MigrationRunner::deferSecondaryIndexes(const QString &fullCreateStatement) 
     m_summary.deferredIndexes = namesOf(indexes);
     if (!m_spec.execute) {
         SS_INFO("dry run: the copy would run without the secondary indexes {} and build them after it "
-                "(--defer-secondary-indexes=false keeps them during the copy)",
+                "(--defer-secondary-indexes)",
                 namesOf(indexes).join(u", "_s).toStdString());
         return;
     }
@@ -48,8 +48,8 @@ void MigrationRunner::deferSecondaryIndexes(const QString &fullCreateStatement) 
 }
 
 void MigrationRunner::findIndexesLeftToBuild() {
-    if (!m_spec.deferSecondaryIndexes)
-        return;
+    // Whatever this run's flag says: the interrupted run may have deferred indexes, and a ghost without them must
+    // never be swapped in.
     // The interrupted run may have dropped indexes it did not get to build. What the ghost should have is
     // what the ALTER makes of the original: built on an empty scratch table, compared, dropped.
     QString scratch =

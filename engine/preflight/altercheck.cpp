@@ -150,8 +150,8 @@ public:
                 deferred << index.name;
             lines << (deferred.isEmpty()
                           ? u"Every index is kept during the copy (%1)."_s.arg(keptWhy)
-                          : u"Secondary indexes built after the copy, online (--defer-secondary-indexes=false keeps "
-                            "them during it): %1. Replicas replay that build afterwards and lag by about as long."_s.arg(
+                          : u"With --defer-secondary-indexes these would be built after the copy, online: %1 (the "
+                            "copy runs faster; replicas replay the build afterwards and lag by about as long)."_s.arg(
                                 listed(deferred)));
         }
         if (renamesBlocked) {

@@ -49,7 +49,7 @@ private:
         s.niceRatio = 2.5;
         s.skipStrictMode = true;
         s.verify = false;
-        s.deferSecondaryIndexes = false;
+        s.deferSecondaryIndexes = true;
         s.lagTargetRatio = 0.25;
         s.approveRenamedColumns = true;
         s.skipRenamedColumns = true;
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(s.niceRatio, 2.5);
         QCOMPARE(s.skipStrictMode, true);
         QCOMPARE(s.verify, false);
-        QCOMPARE(s.deferSecondaryIndexes, false);
+        QCOMPARE(s.deferSecondaryIndexes, true);
         QCOMPARE(s.lagTargetRatio, 0.25);
         QCOMPARE(s.approveRenamedColumns, true);
         QCOMPARE(s.skipRenamedColumns, true);

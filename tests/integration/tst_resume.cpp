@@ -148,7 +148,8 @@ private:
         QProcess cli;
         cli.setProcessEnvironment(hold.environment());
         cli.setProcessChannelMode(QProcess::MergedChannels);
-        cli.start(cliPath(), cliArguments(db, {u"--chunk-size"_s, u"500"_s}));
+        // The killed run defers the ALTER's secondary index; the resumes don't ask to, and must still build it.
+        cli.start(cliPath(), cliArguments(db, {u"--chunk-size"_s, u"500"_s, u"--defer-secondary-indexes"_s}));
         if (!cli.waitForStarted()) {
             *output = u"shadowswap-cli did not start"_s;
             return false;

@@ -8,11 +8,13 @@
 #include <ghostreplay.h>
 #include <mirroredload.h>
 #include <QAbstractItemModelTester>
+#include <QDialog>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <cutoverwindowpanel.h>
 #include <watch/migrationlistmodel.h>
 #include <watch/migrationspage.h>
 #include <watch/watchmonitor.h>
@@ -216,6 +218,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!local->feed()->latest().throttled, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(local->feed()->latest().eventsApplied > appliedAtPostpone, 30000);
         QVERIFY(local->charts()->pointCount() >= 3);
+
+        // The lock picture of the watched table, from its tab, through the console's own connection.
+        child<QPushButton>(local, u"watchCutOverWindowButton"_s)->click();
+        QDialog *lockWindow = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((lockWindow = window.findChild<QDialog *>(u"cutOverWindow"_s)) != nullptr, 5000);
+        QCOMPARE(lockWindow->windowTitle(), u"Cut-over window: %1.t"_s.arg(db.name()));
+        auto *panel = lockWindow->findChild<ui::CutOverWindowPanel *>();
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->lastReading().has_value(), 20000);
+        screenshot(lockWindow, u"14-watch-cut-over-window"_s);
+        lockWindow->close();
 
         // Discovery from the helper tables: the migration is listed as Shadowswap's, postponed, with a fresh
         // heartbeat; opening it watches it read-only.

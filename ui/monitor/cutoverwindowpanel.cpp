@@ -463,14 +463,26 @@ CutOverWindowPanel *CutOverWindowPanel::openWindow(Session *session, QWidget *pa
                                     "Inspect table…)."));
         return nullptr;
     }
+    return openWindow(session, session->database(), session->table(), parent);
+}
+
+CutOverWindowPanel *CutOverWindowPanel::openWindow(Session *session, const QString &database, const QString &table,
+                                                   QWidget *parent)
+{
+    if (!session->isConnected()) {
+        QMessageBox::information(parent, tr("Cut-over window"),
+                                 tr("Connect to the server of %1.%2 first (Connections): the panel reads its primary.")
+                                     .arg(database, table));
+        return nullptr;
+    }
     auto *window = new QDialog(parent);
     window->setObjectName(u"cutOverWindow"_s);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setWindowTitle(tr("Cut-over window: %1.%2").arg(session->database(), session->table()));
+    window->setWindowTitle(tr("Cut-over window: %1.%2").arg(database, table));
     auto *panel = new CutOverWindowPanel(window);
     auto *layout = new QVBoxLayout(window);
     layout->addWidget(panel);
-    panel->setTarget(primaryOf(*session), session->database(), session->table(), replicasOf(*session));
+    panel->setTarget(primaryOf(*session), database, table, replicasOf(*session));
     panel->start();
     window->resize(1200, 640);
     window->show();

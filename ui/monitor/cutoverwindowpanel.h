@@ -55,6 +55,9 @@ public:
     // A window of its own with a started panel for the session's table (Migration ▸ Cut-over window…); null, after
     // saying why, when there is no connection or table yet.
     static CutOverWindowPanel *openWindow(Session *session, QWidget *parent);
+    // The same for another table on the session's server (a migration watched through its socket).
+    static CutOverWindowPanel *openWindow(Session *session, const QString &database, const QString &table,
+                                          QWidget *parent);
 
 Q_SIGNALS:
     void readingShown(); // after each look is on screen

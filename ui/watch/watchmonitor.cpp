@@ -35,6 +35,7 @@ WatchMonitor::WatchMonitor(MigrationFeed *feed, QWidget *parent)
     , m_noThrottle(new QPushButton(tr("&No throttle"), this))
     , m_unpostpone(new QPushButton(tr("&Allow cut-over"), this))
     , m_panic(new QPushButton(tr("&Panic…"), this))
+    , m_cutOverWindow(new QPushButton(tr("Cut-over &window…"), this))
     , m_chunkSize(new QSpinBox(this))
     , m_maxLag(new QSpinBox(this))
     , m_nice(new QDoubleSpinBox(this))
@@ -52,6 +53,9 @@ WatchMonitor::WatchMonitor(MigrationFeed *feed, QWidget *parent)
     m_noThrottle->setObjectName(u"watchNoThrottleButton"_s);
     m_unpostpone->setObjectName(u"watchUnpostponeButton"_s);
     m_panic->setObjectName(u"watchPanicButton"_s);
+    m_cutOverWindow->setObjectName(u"watchCutOverWindowButton"_s);
+    m_cutOverWindow->setToolTip(tr("Who holds or waits for the table's locks, long transactions and replica lag, "
+                                   "live, with KILL: read on the primary of the server the console is connected to."));
     m_chunkSize->setObjectName(u"watchChunkSizeSpin"_s);
     m_maxLag->setObjectName(u"watchMaxLagSpin"_s);
     m_nice->setObjectName(u"watchNiceSpin"_s);
@@ -91,6 +95,7 @@ WatchMonitor::WatchMonitor(MigrationFeed *feed, QWidget *parent)
     controls->addWidget(m_throttle);
     controls->addWidget(m_noThrottle);
     controls->addWidget(m_unpostpone);
+    controls->addWidget(m_cutOverWindow);
     controls->addStretch(1);
     controls->addWidget(m_panic);
 
@@ -139,6 +144,10 @@ WatchMonitor::WatchMonitor(MigrationFeed *feed, QWidget *parent)
     connect(m_noThrottle, &QPushButton::clicked, this, [this] { m_feed->send(u"no-throttle"_s); });
     connect(m_unpostpone, &QPushButton::clicked, this, [this] { m_feed->send(named(u"unpostpone"_s)); });
     connect(m_panic, &QPushButton::clicked, this, &WatchMonitor::confirmPanic);
+    connect(m_cutOverWindow, &QPushButton::clicked, this, [this] {
+        if (!m_feed->table().isEmpty())
+            Q_EMIT cutOverWindowRequested(m_feed->database(), m_feed->table());
+    });
     connect(m_feed, &MigrationFeed::snapshotAdded, this, &WatchMonitor::onSnapshot);
     connect(m_feed, &MigrationFeed::linkChanged, this, &WatchMonitor::onLink);
     connect(m_feed, &MigrationFeed::commandAnswered, this, &WatchMonitor::onAnswer);

@@ -33,6 +33,10 @@ public:
 
     void confirmPanic();
 
+Q_SIGNALS:
+    // "Cut-over window…": the lock picture of the watched table, read through the console's own connection.
+    void cutOverWindowRequested(const QString &database, const QString &table);
+
 private:
     void onSnapshot(const engine::migration::ProgressSnapshot &snapshot);
     void onLink();
@@ -52,6 +56,7 @@ private:
     QPushButton *m_noThrottle;
     QPushButton *m_unpostpone;
     QPushButton *m_panic;
+    QPushButton *m_cutOverWindow;
     QSpinBox *m_chunkSize;
     QSpinBox *m_maxLag;
     QDoubleSpinBox *m_nice;
