@@ -198,6 +198,9 @@ bool RowCopier::copyNextChunk()
     qint64 pause = pace;
     if (const double nice = m_context->niceRatio.load(); nice > 0)
         pause += static_cast<qint64>(nice * elapsed);
+    // --debug: where each chunk's time went.
+    SS_DEBUG("copy: chunk {} took {} ms (next chunk {} rows); pause {} ms (pacing {} ms, lag {} ms)", m_chunks,
+             elapsed, m_chunkSize, pause, pace, lag);
     if (pause > 0) {
         m_context->pacedMillis += pace;
         std::this_thread::sleep_for(std::chrono::milliseconds(pause));
