@@ -1059,27 +1059,27 @@
 <context>
     <name>ui::HistoryPage</name>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="31"/>
+        <location filename="../ui/history/historypage.cpp" line="30"/>
         <source>running or crashed</source>
         <translation>läuft oder abgestürzt</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="34"/>
+        <location filename="../ui/history/historypage.cpp" line="33"/>
         <source>dry run</source>
         <translation>Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="36"/>
+        <location filename="../ui/history/historypage.cpp" line="35"/>
         <source>done (reverted)</source>
         <translation>fertig (zurückgesetzt)</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="37"/>
+        <location filename="../ui/history/historypage.cpp" line="36"/>
         <source>done (resumed)</source>
         <translation>fertig (fortgesetzt)</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="40"/>
+        <location filename="../ui/history/historypage.cpp" line="39"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -1149,42 +1149,42 @@
         <translation>&lt;b&gt;Nicht aufgezeichnet.&lt;/b&gt; Das Verlaufsjournal konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="161"/>
+        <location filename="../ui/history/historypage.cpp" line="162"/>
         <source>no end recorded; a later run of this table took over</source>
         <translation>kein Ende aufgezeichnet; ein späterer Lauf dieser Tabelle hat übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="162"/>
+        <location filename="../ui/history/historypage.cpp" line="163"/>
         <source>a later run of this table took over</source>
         <translation>ein späterer Lauf dieser Tabelle hat übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="195"/>
+        <location filename="../ui/history/historypage.cpp" line="197"/>
         <source>Resume…</source>
         <translation>Fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="200"/>
+        <location filename="../ui/history/historypage.cpp" line="202"/>
         <source>A migration is running in this console; resume when it has ended.</source>
         <translation>In dieser Konsole läuft eine Migration; setzen Sie fort, wenn sie beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="201"/>
+        <location filename="../ui/history/historypage.cpp" line="203"/>
         <source>Continue this migration from its last checkpoint instead of starting over. You are asked to confirm first.</source>
         <translation>Diese Migration ab ihrem letzten Prüfpunkt fortsetzen, statt von vorn zu beginnen. Sie werden zuerst um Bestätigung gebeten.</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="37"/>
+        <location filename="../ui/history/historypage.cpp" line="36"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="39"/>
+        <location filename="../ui/history/historypage.cpp" line="38"/>
         <source>aborted</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/history/historypage.cpp" line="38"/>
+        <location filename="../ui/history/historypage.cpp" line="37"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -1270,174 +1270,174 @@
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>reverted to the old schema</source>
         <translation>auf das alte Schema zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>failed (%1)</source>
         <translation>fehlgeschlagen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Preflight blocked the migration; nothing was changed. See the findings.</source>
         <translation>Die Vorabprüfung hat die Migration blockiert; nichts wurde geändert. Siehe die Befunde.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;Migration</source>
         <translation>&amp;Migration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>&amp;Inspect table…</source>
         <translation>Tabelle &amp;untersuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Cut-over &amp;window…</source>
         <translation>Umschalt&amp;fenster …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>&amp;Start migration</source>
         <translation>Migration &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>Attach to a running &amp;migration…</source>
         <translation>An laufende &amp;Migration anhängen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>&amp;Throttle / Resume</source>
         <translation>&amp;Drosseln / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>&amp;About Shadowswap</source>
         <translation>Ü&amp;ber Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>About Shadowswap</source>
         <translation>Über Shadowswap</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online schema changes for live MySQL and MariaDB tables: the new table is built and kept in sync from the binlog, then swapped in atomically.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Shadowswap %1&lt;/b&gt;&lt;p&gt;Online-Schemaänderungen für laufende MySQL- und MariaDB-Tabellen: Die neue Tabelle wird aufgebaut, über das Binlog synchron gehalten und dann atomar eingetauscht.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Connected: %1</source>
         <translation>Verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="235"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>Migration: %1</source>
         <translation>Migration: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>--demo: no sandbox in the environment (run scripts/demo)</source>
         <translation>--demo: keine Sandbox in der Umgebung (scripts/demo ausführen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>Start migration</source>
         <translation>Migration starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Preflight found blocking problems: %1.
 
 Fix them and re-run preflight, or override them one by one on the Preflight page.</source>
@@ -1446,17 +1446,17 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
 Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der Seite „Vorabprüfung“.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>Not started: the review was cancelled.</source>
         <translation>Nicht gestartet: Die Überprüfung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="305"/>
         <source>Connect to a server first.</source>
         <translation>Verbinden Sie sich zuerst mit einem Server.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
         <source>Keep it running and minimize the window, or abort it safely: the helper tables are dropped and the original table stays untouched. Watched migrations keep running in their own processes either way.</source>
         <translation>Lassen Sie sie weiterlaufen und minimieren Sie das Fenster, oder brechen Sie sie sicher ab: Die Hilfstabellen werden gelöscht und die Originaltabelle bleibt unverändert. Beobachtete Migrationen laufen in jedem Fall in ihren eigenen Prozessen weiter.</translation>
     </message>
@@ -1471,28 +1471,28 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         <translation>Zu untersuchende Tabelle (schema.tabelle):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>Watch: %1</source>
         <translation>Beobachtung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>this machine</source>
         <translation>dieser Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>Connect to a server first: discovery reads its helper tables.</source>
         <translation>Verbinden Sie sich zuerst mit einem Server: Die Suche liest dessen Hilfstabellen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Migrations are being watched</source>
         <translation>Migrationen werden beobachtet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>&lt;p&gt;The console watches %n migration(s):&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;Die Konsole beobachtet %n Migration:&lt;/p&gt;</numerusform>
@@ -1500,22 +1500,22 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="430"/>
         <source>They keep running in their own processes when the console closes.</source>
         <translation>Sie laufen in ihren eigenen Prozessen weiter, wenn die Konsole geschlossen wird.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>&amp;Stop watching and quit</source>
         <translation>&amp;Beobachtung beenden und schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="441"/>
         <source>A migration is running</source>
         <translation>Eine Migration läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="442"/>
         <source>&lt;p&gt;%n migration(s) are running:&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;%n Migration läuft:&lt;/p&gt;</numerusform>
@@ -1523,22 +1523,22 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="433"/>
+        <location filename="../ui/mainwindow.cpp" line="443"/>
         <source>The migration of %1.%2 is still running.</source>
         <translation>Die Migration von %1.%2 läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>&amp;Keep running (minimize)</source>
         <translation>&amp;Weiterlaufen lassen (minimieren)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
         <source>&amp;Abort safely and quit</source>
         <translation>Sicher &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="449"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>Aborting; the window closes when the helper tables are gone…</source>
         <translation>Breche ab; das Fenster schließt sich, sobald die Hilfstabellen entfernt sind …</translation>
     </message>
@@ -1546,122 +1546,137 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MigrationListModel</name>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="29"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="32"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="31"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="34"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="33"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="36"/>
         <source>Engine</source>
         <translation>Engine</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="35"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="38"/>
         <source>Watched through</source>
         <translation>Beobachtet über</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="37"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="40"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="39"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="42"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="41"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="44"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="43"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="46"/>
         <source>Lag</source>
         <translation>Verzögerung</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="45"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="48"/>
         <source>Throttled</source>
         <translation>Gedrosselt</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="47"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="50"/>
         <source>Cut-over</source>
         <translation>Umschaltung</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="136"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="199"/>
         <source>%1.%2 on %3 (run by this console)</source>
         <translation>%1.%2 auf %3 (von dieser Konsole ausgeführt)</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="138"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="201"/>
         <source>%1 on %2 (%3, watched; it keeps running)</source>
         <translation>%1 auf %2 (%3, beobachtet; läuft weiter)</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="151"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="214"/>
+        <source>Recorded in the history journal. Double-click for its report.</source>
+        <translation>Im Verlaufsjournal festgehalten. Doppelklick öffnet ihren Bericht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="216"/>
         <source>No answer: %1</source>
         <translation>Keine Antwort: %1</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="153"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="218"/>
         <source>The age of its newest heartbeat, by the server&apos;s clock</source>
         <translation>Alter ihres neuesten Heartbeats, nach der Uhr des Servers</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="171"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="235"/>
+        <source>history, started %1</source>
+        <translation>Verlauf, begonnen %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="236"/>
+        <source>history, started %1, took %2</source>
+        <translation>Verlauf, begonnen %1, Dauer %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="260"/>
         <source>discovered (double-click to watch)</source>
         <translation>gefunden (Doppelklick zum Beobachten)</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="173"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="262"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="177"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="266"/>
         <source>no heartbeat</source>
         <translation>kein Heartbeat</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="191"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="280"/>
         <source>due</source>
         <translation>fällig</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="211"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="300"/>
         <source>this console</source>
         <translation>diese Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="215"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="304"/>
         <source>%1 (no answer)</source>
         <translation>%1 (keine Antwort)</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="219"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="308"/>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="219"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="308"/>
         <source>connecting</source>
         <translation>verbinde</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="228"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="317"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationlistmodel.cpp" line="230"/>
+        <location filename="../ui/watch/migrationlistmodel.cpp" line="319"/>
         <source>postponed</source>
         <translation>aufgeschoben</translation>
     </message>
@@ -1669,37 +1684,47 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
 <context>
     <name>ui::MigrationsPage</name>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="30"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="32"/>
         <source>&amp;Find migrations on the server</source>
         <translation>Migrationen auf dem Server &amp;finden</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="44"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="46"/>
         <source>List the migrations in progress on the connected server from their helper tables (_T_ghc with a fresh heartbeat): gh-ost&apos;s and Shadowswap&apos;s.</source>
         <translation>Die laufenden Migrationen auf dem verbundenen Server anhand ihrer Hilfstabellen auflisten (_T_ghc mit frischem Heartbeat): die von gh-ost und die von Shadowswap.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="47"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="49"/>
         <source>&amp;Attach to a running migration…</source>
         <translation>An laufende Migration &amp;anhängen …</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="55"/>
-        <source>Every migration this console runs, watches through a control socket, or found on a server. Double-click one to open its monitor.</source>
-        <translation>Jede Migration, die diese Konsole ausführt, über einen Steuer-Socket beobachtet oder auf einem Server gefunden hat. Doppelklicken Sie auf eine, um ihre Überwachung zu öffnen.</translation>
+        <location filename="../ui/watch/migrationspage.cpp" line="30"/>
+        <source>&amp;Past migrations (history)</source>
+        <translation>&amp;Frühere Migrationen (Verlauf)</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="78"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="58"/>
+        <source>List the migrations the history journal holds (this console&apos;s and shadowswap-cli&apos;s on this machine) after the live ones.</source>
+        <translation>Listet nach den laufenden die Migrationen aus dem Verlaufsjournal (die dieser Konsole und die von shadowswap-cli auf diesem Rechner).</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="62"/>
+        <source>Every migration this console runs, watches through a control socket, or found on a server, then the past ones. Double-click one to open its monitor, or a past one&apos;s report.</source>
+        <translation>Jede Migration, die diese Konsole ausführt, über einen Steuer-Socket beobachtet oder auf einem Server gefunden hat, danach die früheren. Doppelklick öffnet ihren Monitor, bei einer früheren ihren Bericht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/migrationspage.cpp" line="96"/>
         <source>Reading the helper tables on %1…</source>
         <translation>Lese die Hilfstabellen auf %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="94"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="112"/>
         <source>Could not read the helper tables on %1: %2</source>
         <translation>Die Hilfstabellen auf %1 konnten nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/watch/migrationspage.cpp" line="107"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="125"/>
         <source>%n migration(s) in progress on %1 (a heartbeat in the last %2 s).</source>
         <translation>
             <numerusform>%n laufende Migration auf %1 (ein Heartbeat in den letzten %2 s).</numerusform>
@@ -1707,7 +1732,7 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="111"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="129"/>
         <source>Helper tables without a fresh heartbeat (a run that stopped; drop them when you are sure): %1</source>
         <translation>Hilfstabellen ohne frischen Heartbeat (ein beendeter Lauf; löschen Sie sie, wenn Sie sicher sind): %1</translation>
     </message>

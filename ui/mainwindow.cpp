@@ -107,6 +107,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_history, &HistoryPage::resumeStarted, this, [this] { showPage(Page::Monitor); });
     m_preflight->setSpecSource([this] { return m_newMigration->spec(); });
     connect(m_migrations, &MigrationsPage::openRequested, this, &MainWindow::openMigration);
+    const auto listRecorded = [this] { m_migrationList->setRecorded(m_history->entries().mid(0, recordedRows)); };
+    connect(m_history, &HistoryPage::refreshed, this, listRecorded);
+    listRecorded();
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_pages->widget(index) == m_migrations)
+            m_history->refresh(); // shadowswap-cli records into the same journal
+    });
     connect(m_migrations, &MigrationsPage::attachRequested, this, &MainWindow::promptAttach);
     connect(m_migrations, &MigrationsPage::discoverRequested, this, &MainWindow::discoverOnConnectedServer);
     MigrationController *c = m_session->controller();
@@ -395,6 +402,9 @@ void MainWindow::openMigration(int row)
         watchFromTables(m_session->settings(), m_migrationList->serverAt(row), found.database, found.changelogTable);
         return;
     }
+    case MigrationListModel::Kind::Recorded:
+        m_history->openDetails(m_migrationList->recordedIdAt(row));
+        return;
     case MigrationListModel::Kind::Socket:
     case MigrationListModel::Kind::HelperTables:
         for (int i = 0; i < m_pages->count(); ++i)

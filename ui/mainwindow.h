@@ -73,6 +73,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The newest past migrations the Migrations page lists (the History page has them all).
+    static constexpr qsizetype recordedRows = 100;
+
     void createActions();
     void restoreWindowState();
     void inspectTable();

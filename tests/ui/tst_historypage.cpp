@@ -1,16 +1,23 @@
 // The console's history page lists what the journal holds, and the console's migrations get recorded.
+#include <historydetaildialog.h>
 #include <historypage.h>
+#include <mainwindow.h>
+#include <migrationlistmodel.h>
+#include <migrationspage.h>
 #include <resumelauncher.h>
 #include <session.h>
 
 #include <history/historyjournal.h>
 #include <history/migrationrecorder.h>
 
+#include <QCheckBox>
+#include <QDir>
 #include <QHash>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -174,6 +181,105 @@ private Q_SLOTS:
             QCOMPARE(resumed.alter, u"ADD COLUMN a INT"_s);
             QVERIFY(resumed.validate().isEmpty());
         }
+    }
+
+    // Issue 14: own, attached, discovered and recorded migrations are one model on the Migrations page.
+    void migrationsPageListsTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"history.sqlite"_s);
+        qputenv("SHADOWSWAP_HISTORY_DB", path.toUtf8());
+        {
+            auto journal = std::make_shared<HistoryJournal>();
+            QVERIFY(journal->open(path));
+            MigrationSpec spec;
+            spec.inspector.host = u"db1"_s;
+            spec.inspector.port = 3306;
+            spec.database = u"shop"_s;
+            spec.alter = u"ADD COLUMN a INT"_s;
+            spec.execute = true;
+            spec.table = u"orders"_s;
+            MigrationRecorder(journal, spec).failed(MigrationFailure{u"hook-failed"_s, u"no"_s, {}, 0, true});
+            spec.table = u"customers"_s;
+            MigrationSummary summary;
+            summary.rowsCopied = 1234;
+            MigrationRecorder(journal, spec).succeeded(summary);
+            spec.table = u"crashed"_s;
+            journal->recordStart(spec, QDateTime::currentDateTimeUtc()); // no end: running elsewhere or crashed
+        }
+        ui::MainWindow window;
+        ui::MigrationListModel *model = window.migrationList();
+        const auto rowOf = [model](const QString &table) {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, ui::MigrationListModel::Table).data().toString() == table)
+                    return row;
+            return -1;
+        };
+        const auto cell = [model](int row, int column) { return model->index(row, column).data().toString(); };
+        QCOMPARE(model->rowCount(), 3);
+        const int customers = rowOf(u"shop.customers"_s);
+        QVERIFY(customers >= 0);
+        QCOMPARE(model->kindAt(customers), ui::MigrationListModel::Kind::Recorded);
+        QCOMPARE(cell(customers, ui::MigrationListModel::State), u"done"_s);
+        QCOMPARE(cell(customers, ui::MigrationListModel::Server), u"db1:3306"_s);
+        QCOMPARE(cell(customers, ui::MigrationListModel::Engine), u"shadowswap"_s);
+        QVERIFY(cell(customers, ui::MigrationListModel::Source).contains(u"history"_s));
+        QCOMPARE(cell(rowOf(u"shop.orders"_s), ui::MigrationListModel::State), u"failed"_s);
+        QCOMPARE(cell(rowOf(u"shop.crashed"_s), ui::MigrationListModel::State), u"running or crashed"_s);
+        QVERIFY(model->activeDescriptions().isEmpty()); // the journal alone is not a migration to warn about
+
+        // Double-click opens the recorded migration's report.
+        QSignalSpy opened(window.findChild<ui::HistoryPage *>(), &ui::HistoryPage::detailsOpened);
+        window.openMigration(customers);
+        QCOMPARE(opened.size(), 1);
+        auto *dialog = opened.front().front().value<ui::HistoryDetailDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->windowTitle().contains(u"customers"_s));
+        dialog->close();
+
+        // A live migration of a table the journal holds as running is listed once, live, ahead of the past.
+        engine::inspect::DiscoveredMigration found;
+        found.database = u"shop"_s;
+        found.table = u"crashed"_s;
+        found.changelogTable = u"_crashed_ghc"_s;
+        found.engine = u"gh-ost"_s;
+        model->setDiscovered(u"db1:3306"_s, {found});
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->kindAt(0), ui::MigrationListModel::Kind::Discovered);
+        QCOMPARE(rowOf(u"shop.crashed"_s), 0);
+
+        // New runs recorded by another process (shadowswap-cli) appear when the page is shown again.
+        {
+            auto journal = std::make_shared<HistoryJournal>();
+            QVERIFY(journal->open(path));
+            MigrationSpec spec;
+            spec.database = u"shop"_s;
+            spec.table = u"invoices"_s;
+            spec.alter = u"ADD COLUMN b INT"_s;
+            MigrationRecorder(journal, spec).succeeded({});
+        }
+        window.showPage(ui::MainWindow::Page::Migrations);
+        QTRY_VERIFY(rowOf(u"shop.invoices"_s) > 0);
+        QCOMPARE(model->kindAt(0), ui::MigrationListModel::Kind::Discovered);
+
+        // The page can hide the past to show only what runs now.
+        auto *page = window.findChild<ui::MigrationsPage *>();
+        auto *showPast = page->findChild<QCheckBox *>(u"showHistoryCheck"_s);
+        QVERIFY(showPast);
+        QVERIFY(showPast->isChecked());
+        QVERIFY(!page->view()->isRowHidden(rowOf(u"shop.customers"_s)));
+        showPast->setChecked(false);
+        QVERIFY(page->view()->isRowHidden(rowOf(u"shop.customers"_s)));
+        QVERIFY(!page->view()->isRowHidden(0));
+        showPast->setChecked(true);
+        QVERIFY(!page->view()->isRowHidden(rowOf(u"shop.customers"_s)));
+
+        window.resize(1200, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString shots = qEnvironmentVariable("SHADOWSWAP_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
+        QDir().mkpath(shots);
+        QVERIFY(window.grab().save(shots + u"/migrations-with-history.png"_s));
     }
 };
 

@@ -24,8 +24,7 @@ using engine::history::Outcome;
 
 namespace ui {
 
-namespace {
-QString outcomeText(const HistoryEntry &e)
+QString HistoryPage::outcomeText(const HistoryEntry &e)
 {
     switch (e.outcome) {
     case Outcome::Running: return HistoryPage::tr("running or crashed");
@@ -42,6 +41,7 @@ QString outcomeText(const HistoryEntry &e)
     return {};
 }
 
+namespace {
 QString detailText(const HistoryEntry &e, bool runningHere)
 {
     if (e.outcome == Outcome::Running)
@@ -147,7 +147,8 @@ void HistoryPage::refresh()
     // the same table can't be resumed any more (its helper tables were taken over or dropped).
     QSet<QString> superseded;
     int buttonWidth = 0;
-    for (const HistoryEntry &e : m_journal->entries()) {
+    m_entries = m_journal->entries();
+    for (const HistoryEntry &e : std::as_const(m_entries)) {
         const bool runningHere = !runningHereFound && e.outcome == Outcome::Running && e.database == running.database
             && e.table == running.table && e.alter == running.alter;
         runningHereFound = runningHereFound || runningHere;
@@ -176,6 +177,7 @@ void HistoryPage::refresh()
     m_list->setColumnHidden(ActionColumn, buttonWidth == 0);
     if (buttonWidth > 0)
         m_list->header()->resizeSection(ActionColumn, buttonWidth + 8);
+    Q_EMIT refreshed();
 }
 
 HistoryDetailDialog *HistoryPage::openDetails(qint64 id)

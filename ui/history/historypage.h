@@ -1,5 +1,8 @@
 #pragma once
 
+#include <history/historyrecord.h>
+
+#include <QList>
 #include <QWidget>
 
 #include <memory>
@@ -11,7 +14,6 @@ class QTreeWidgetItem;
 
 namespace engine::history {
 class HistoryJournal;
-struct HistoryEntry;
 } // namespace engine::history
 
 namespace ui {
@@ -33,7 +35,12 @@ public:
     explicit HistoryPage(Session *session, QWidget *parent = nullptr);
     ~HistoryPage() override;
 
+    // Rereads the journal (the list, and entries() below), then signals refreshed().
     void refresh();
+    // The journal's migrations as last read, newest first.
+    [[nodiscard]] const QList<engine::history::HistoryEntry> &entries() const { return m_entries; }
+    // "done", "failed", "running or crashed", ...: how a recorded migration ended, in the list's words.
+    static QString outcomeText(const engine::history::HistoryEntry &entry);
     // Opens the detail of the migration with this journal id (nullptr when the journal has none). The dialog is
     // the page's child and deletes itself when closed.
     HistoryDetailDialog *openDetails(qint64 id);
@@ -44,6 +51,7 @@ Q_SIGNALS:
     // A resumed migration started in the session: the main window shows the monitor.
     void resumeStarted();
     void detailsOpened(ui::HistoryDetailDialog *dialog);
+    void refreshed();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -55,6 +63,7 @@ private:
     Session *m_session;
     std::shared_ptr<engine::history::HistoryJournal> m_journal;
     QLabel *m_note;
+    QList<engine::history::HistoryEntry> m_entries;
     QTreeWidget *m_list;
     QPushButton *m_details;
     ResumeLauncher *m_resume;

@@ -1,9 +1,12 @@
 #include "migrationlistmodel.h"
 
+#include "historypage.h"
 #include "lagtext.h"
 #include "statestrip.h"
 
 #include <QLocale>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using engine::migration::MigrationState;
@@ -54,13 +57,15 @@ void MigrationListModel::setOwn(const Own &own) {
     m_own = own;
     if (!m_hasOwn) {
         beginInsertRows({}, 0, 0);
-        m_rows.insert(m_rows.begin(), Row{Kind::Own, own.server, nullptr, {}});
+        m_rows.insert(m_rows.begin(), Row{Kind::Own, own.server, nullptr, {}, {}});
         m_hasOwn = true;
         endInsertRows();
+        pruneRecorded();
         return;
     }
     m_rows.front().server = own.server;
     Q_EMIT dataChanged(index(0, 0), index(0, ColumnCount - 1));
+    pruneRecorded();
 }
 
 void MigrationListModel::addFeed(MigrationFeed *feed, const QString &server) {
@@ -71,15 +76,12 @@ void MigrationListModel::addFeed(MigrationFeed *feed, const QString &server) {
             removeRow(i);
             break;
         }
-    const int at = int(m_rows.size());
-    beginInsertRows({}, at, at);
-    m_rows.push_back(Row{feed->canControl() ? Kind::Socket : Kind::HelperTables, server, feed, {}});
-    endInsertRows();
+    insertLive(Row{feed->canControl() ? Kind::Socket : Kind::HelperTables, server, feed, {}, {}});
     connect(feed, &MigrationFeed::snapshotAdded, this, [this, feed] { refresh(feed); });
     connect(feed, &MigrationFeed::linkChanged, this, [this, feed] { refresh(feed); });
     connect(feed, &QObject::destroyed, this, [this] {
         for (size_t i = 0; i < m_rows.size(); ++i)
-            if (m_rows[i].kind != Kind::Own && m_rows[i].kind != Kind::Discovered && !m_rows[i].feed) {
+            if ((m_rows[i].kind == Kind::Socket || m_rows[i].kind == Kind::HelperTables) && !m_rows[i].feed) {
                 removeRow(i);
                 return;
             }
@@ -102,10 +104,70 @@ void MigrationListModel::setDiscovered(const QString &server,
         });
         if (watched)
             continue;
-        const int at = int(m_rows.size());
-        beginInsertRows({}, at, at);
-        m_rows.push_back(Row{Kind::Discovered, server, nullptr, migration});
-        endInsertRows();
+        insertLive(Row{Kind::Discovered, server, nullptr, migration, {}});
+    }
+    pruneRecorded();
+}
+
+void MigrationListModel::setRecorded(const QList<engine::history::HistoryEntry> &entries) {
+    const size_t first = liveEnd();
+    if (first < m_rows.size()) {
+        beginRemoveRows({}, int(first), int(m_rows.size()) - 1);
+        m_rows.erase(m_rows.begin() + qsizetype(first), m_rows.end());
+        endRemoveRows();
+    }
+    if (entries.isEmpty())
+        return;
+    beginInsertRows({}, int(first), int(first) + int(entries.size()) - 1);
+    for (const auto &e : entries) {
+        Recorded recorded{e.id,
+                          e.database,
+                          e.table,
+                          HistoryPage::outcomeText(e),
+                          e.startedAt,
+                          e.elapsedMillis > 0 ? e.elapsedMillis : e.summary.totalMillis,
+                          e.outcome == engine::history::Outcome::Running,
+                          e.outcome == engine::history::Outcome::Succeeded && !e.dryRun};
+        m_rows.push_back(Row{Kind::Recorded, e.inspectedEndpoint, nullptr, {}, recorded});
+    }
+    endInsertRows();
+    pruneRecorded();
+}
+
+size_t MigrationListModel::liveEnd() const {
+    const auto first = std::find_if(m_rows.begin(), m_rows.end(),
+                                    [](const Row &row) { return row.kind == Kind::Recorded; });
+    return size_t(first - m_rows.begin());
+}
+
+void MigrationListModel::insertLive(Row row) {
+    const size_t at = liveEnd();
+    beginInsertRows({}, int(at), int(at));
+    m_rows.insert(m_rows.begin() + qsizetype(at), std::move(row));
+    endInsertRows();
+}
+
+void MigrationListModel::pruneRecorded() {
+    const auto liveOf = [this](const QString &database, const QString &table) {
+        return std::any_of(m_rows.begin(), m_rows.end(), [&](const Row &row) {
+            if (row.kind == Kind::Discovered)
+                return row.found.database == database && row.found.table == table;
+            return row.feed && row.feed->database() == database && row.feed->table() == table;
+        });
+    };
+    // The newest record of the own migration's table is that migration: the journal lists newest first.
+    bool ownRecordSeen = !m_hasOwn;
+    for (size_t i = liveEnd(); i < m_rows.size();) {
+        const Recorded &r = m_rows[i].recorded;
+        bool drop = false;
+        if (!ownRecordSeen && r.database == m_own.database && r.table == m_own.table)
+            drop = ownRecordSeen = true;
+        else if (r.noEnd)
+            drop = liveOf(r.database, r.table);
+        if (drop)
+            removeRow(i);
+        else
+            ++i;
     }
 }
 
@@ -119,6 +181,7 @@ int MigrationListModel::rowOf(const MigrationFeed *feed) const {
 void MigrationListModel::refresh(const MigrationFeed *feed) {
     if (const int row = rowOf(feed); row >= 0)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    pruneRecorded(); // the first reading names the feed's table
 }
 
 void MigrationListModel::removeRow(size_t at) {
@@ -146,7 +209,9 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const {
         return {};
     const Row &row = m_rows[size_t(index.row())];
     if (role == Qt::DisplayRole)
-        return display(row, index.column());
+        return row.kind == Kind::Recorded ? displayRecorded(row, index.column()) : display(row, index.column());
+    if (role == Qt::ToolTipRole && row.kind == Kind::Recorded)
+        return tr("Recorded in the history journal. Double-click for its report.");
     if (role == Qt::ToolTipRole && row.feed && row.feed->link() == MigrationFeed::Link::Lost)
         return tr("No answer: %1").arg(row.feed->linkProblem());
     if (role == Qt::ToolTipRole && row.kind == Kind::Discovered && index.column() == Lag)
@@ -154,6 +219,30 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::TextAlignmentRole && (index.column() == Progress || index.column() == Lag))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+QVariant MigrationListModel::displayRecorded(const Row &row, int column) const {
+    const Recorded &r = row.recorded;
+    switch (column) {
+    case Table:
+        return u"%1.%2"_s.arg(r.database, r.table);
+    case Server:
+        return row.server;
+    case Engine:
+        return u"shadowswap"_s;
+    case Source:
+        if (r.elapsedMillis <= 0)
+            return tr("history, started %1").arg(QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat));
+        return tr("history, started %1, took %2")
+            .arg(QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat),
+                 StateStrip::duration(r.elapsedMillis));
+    case State:
+        return r.outcome;
+    case Progress:
+        return r.done ? u"100.0%"_s : QString();
+    default:
+        return {};
+    }
 }
 
 QVariant MigrationListModel::display(const Row &row, int column) const {

@@ -4,6 +4,7 @@
 #include "migrationlistmodel.h"
 
 #include <mysql/connection.h>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,6 +27,7 @@ struct Discovery {
 MigrationsPage::MigrationsPage(MigrationListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_showHistory(new QCheckBox(tr("&Past migrations (history)"), this))
     , m_view(new QTableView(this))
     , m_find(new QPushButton(tr("&Find migrations on the server"), this))
     , m_status(new QLabel(this)) {
@@ -50,10 +52,15 @@ MigrationsPage::MigrationsPage(MigrationListModel *model, QWidget *parent)
     buttons->addWidget(attach);
     buttons->addWidget(m_find);
     buttons->addStretch(1);
+    buttons->addWidget(m_showHistory);
+    m_showHistory->setObjectName(u"showHistoryCheck"_s);
+    m_showHistory->setChecked(true);
+    m_showHistory->setToolTip(tr("List the migrations the history journal holds (this console's and "
+                                 "shadowswap-cli's on this machine) after the live ones."));
 
     auto *intro =
         new QLabel(tr("Every migration this console runs, watches through a control socket, or found on a "
-                      "server. Double-click one to open its monitor."),
+                      "server, then the past ones. Double-click one to open its monitor, or a past one's report."),
                    this);
     intro->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
@@ -66,6 +73,17 @@ MigrationsPage::MigrationsPage(MigrationListModel *model, QWidget *parent)
     connect(m_find, &QPushButton::clicked, this, &MigrationsPage::discoverRequested);
     connect(m_view, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { Q_EMIT openRequested(index.row()); });
+    connect(m_showHistory, &QCheckBox::toggled, this, &MigrationsPage::applyHistoryFilter);
+    // Row insertions and removals shift the view's hidden rows: set them again after each.
+    connect(model, &QAbstractItemModel::rowsInserted, this, &MigrationsPage::applyHistoryFilter);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &MigrationsPage::applyHistoryFilter);
+    connect(model, &QAbstractItemModel::modelReset, this, &MigrationsPage::applyHistoryFilter);
+}
+
+void MigrationsPage::applyHistoryFilter() {
+    const bool show = m_showHistory->isChecked();
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        m_view->setRowHidden(row, !show && m_model->kindAt(row) == MigrationListModel::Kind::Recorded);
 }
 
 QString MigrationsPage::statusText() const {

@@ -3,6 +3,7 @@
 #include <mysql/connectionsettings.h>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -12,7 +13,8 @@ namespace ui {
 class MigrationListModel;
 
 // The Migrations page: every migration the console runs, watches or found, one row each; double-click opens
-// its monitor. "Find migrations" lists those in progress on the connected server from their helper tables.
+// its monitor (a past one's: its report). "Find migrations" lists those in progress on the connected server from
+// their helper tables; "Past migrations" shows or hides the history journal's rows.
 class MigrationsPage : public QWidget {
     Q_OBJECT
 public:
@@ -33,7 +35,10 @@ Q_SIGNALS:
     void discoveryFinished();
 
 private:
+    void applyHistoryFilter();
+
     MigrationListModel *m_model;
+    QCheckBox *m_showHistory;
     QTableView *m_view;
     QPushButton *m_find;
     QLabel *m_status;
