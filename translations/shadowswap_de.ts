@@ -443,14 +443,14 @@
     </message>
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="73"/>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="391"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="393"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="90"/>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="461"/>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="473"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="463"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="475"/>
         <source>Cut-over window</source>
         <translation>Umschaltfenster</translation>
     </message>
@@ -644,107 +644,112 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="350"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="351"/>
         <source>Holding the swap back: %1</source>
         <translation>Halten den Tausch auf: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="351"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="352"/>
+        <source>Sessions wait for the table, and the holder is not visible</source>
+        <translation>Sitzungen warten auf die Tabelle, und wer sie hält, ist nicht zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="353"/>
         <source>No session holds the swap back</source>
         <translation>Keine Sitzung hält den Tausch auf</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="353"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="355"/>
         <source> · waiting: %1</source>
         <translation> · wartend: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="355"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="357"/>
         <source> · suspects: %1</source>
         <translation> · verdächtig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="358"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="360"/>
         <source>unreadable (%1)</source>
         <translation>nicht lesbar (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="359"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="361"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="360"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="362"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="361"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="363"/>
         <source>no replica given</source>
         <translation>kein Replikat angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="362"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="364"/>
         <source>%1 · threads running: %2 · replica lag: %3 · looked at %4</source>
         <translation>%1 · laufende Threads: %2 · Replikatverzögerung: %3 · geprüft um %4</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="368"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="370"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="385"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="387"/>
         <source>running…</source>
         <translation>läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="386"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="388"/>
         <source>swapped</source>
         <translation>getauscht</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="387"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="389"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="413"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="415"/>
         <source>&lt;p&gt;End session %1 on the primary?&lt;/p&gt;&lt;p&gt;&lt;small&gt;%2&lt;/small&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;KILL QUERY&lt;/b&gt; ends its running statement only: a session that is idle, holds LOCK TABLES or keeps a transaction open keeps its locks. &lt;b&gt;KILL CONNECTION&lt;/b&gt; ends the session: its transaction is rolled back and its locks are released; the application sees an error.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Sitzung %1 auf dem Primärserver beenden?&lt;/p&gt;&lt;p&gt;&lt;small&gt;%2&lt;/small&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;KILL QUERY&lt;/b&gt; beendet nur die laufende Anweisung: Eine Sitzung, die untätig ist, LOCK TABLES hält oder eine Transaktion offen hält, behält ihre Sperren. &lt;b&gt;KILL CONNECTION&lt;/b&gt; beendet die Sitzung: Ihre Transaktion wird zurückgerollt und ihre Sperren werden freigegeben; die Anwendung erhält einen Fehler.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="418"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="420"/>
         <source>End session %1</source>
         <translation>Sitzung %1 beenden</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="422"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="424"/>
         <source>Sending %1…</source>
         <translation>Sende %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="431"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="433"/>
         <source>%1: sent. The next look shows whether the table is free.</source>
         <translation>%1: gesendet. Die nächste Prüfung zeigt, ob die Tabelle frei ist.</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="432"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="434"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="462"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="464"/>
         <source>Connect to a server and choose a table first (New migration, or Migration ▸ Inspect table…).</source>
         <translation>Verbinden Sie sich zuerst mit einem Server und wählen Sie eine Tabelle (Neue Migration oder Migration ▸ Tabelle untersuchen …).</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="474"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="476"/>
         <source>Connect to the server of %1.%2 first (Connections): the panel reads its primary.</source>
         <translation>Verbinden Sie sich zuerst mit dem Server von %1.%2 (Verbindungen): Das Panel liest dessen Primärserver.</translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="481"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="483"/>
         <source>Cut-over window: %1.%2</source>
         <translation>Umschaltfenster: %1.%2</translation>
     </message>

@@ -443,14 +443,14 @@
     </message>
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="73"/>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="391"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="393"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="90"/>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="461"/>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="473"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="463"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="475"/>
         <source>Cut-over window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -644,107 +644,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="350"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="351"/>
         <source>Holding the swap back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="351"/>
-        <source>No session holds the swap back</source>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="352"/>
+        <source>Sessions wait for the table, and the holder is not visible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="353"/>
-        <source> · waiting: %1</source>
+        <source>No session holds the swap back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="355"/>
+        <source> · waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="357"/>
         <source> · suspects: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="358"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="360"/>
         <source>unreadable (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="359"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="361"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="360"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="362"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="361"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="363"/>
         <source>no replica given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="362"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="364"/>
         <source>%1 · threads running: %2 · replica lag: %3 · looked at %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="368"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="370"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="385"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="387"/>
         <source>running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="386"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="388"/>
         <source>swapped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="387"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="389"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="413"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="415"/>
         <source>&lt;p&gt;End session %1 on the primary?&lt;/p&gt;&lt;p&gt;&lt;small&gt;%2&lt;/small&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;KILL QUERY&lt;/b&gt; ends its running statement only: a session that is idle, holds LOCK TABLES or keeps a transaction open keeps its locks. &lt;b&gt;KILL CONNECTION&lt;/b&gt; ends the session: its transaction is rolled back and its locks are released; the application sees an error.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="418"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="420"/>
         <source>End session %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="422"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="424"/>
         <source>Sending %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="431"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="433"/>
         <source>%1: sent. The next look shows whether the table is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="432"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="434"/>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="462"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="464"/>
         <source>Connect to a server and choose a table first (New migration, or Migration ▸ Inspect table…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="474"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="476"/>
         <source>Connect to the server of %1.%2 first (Connections): the panel reads its primary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="481"/>
+        <location filename="../ui/monitor/cutoverwindowpanel.cpp" line="483"/>
         <source>Cut-over window: %1.%2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,7 +96,13 @@ void ControlClient::startNext() {
         connect(socket, &QTcpSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError code) {
             if (code == QAbstractSocket::RemoteHostClosedError)
                 return; // the end of every reply; disconnected() follows
-            finish(socket->errorString());
+            if (code == QAbstractSocket::ConnectionRefusedError)
+                finish(u"nothing listens on %1 (the process ended, or it serves another port)"_s.arg(
+                    m_endpoint.text()));
+            else if (code == QAbstractSocket::HostNotFoundError)
+                finish(u"unknown host %1"_s.arg(m_endpoint.host));
+            else
+                finish(socket->errorString());
         });
         socket->connectToHost(m_endpoint.host, m_endpoint.port);
     } else {
@@ -109,7 +115,18 @@ void ControlClient::startNext() {
                 [this, socket](QLocalSocket::LocalSocketError code) {
                     if (code == QLocalSocket::PeerClosedError)
                         return;
-                    finish(socket->errorString());
+                    // Qt says "connectToServer: Invalid name" for a missing file: say what it means.
+                    if (code == QLocalSocket::ServerNotFoundError)
+                        finish(u"no socket at %1 (the process ended, or it serves another path)"_s.arg(
+                            m_endpoint.path));
+                    else if (code == QLocalSocket::ConnectionRefusedError)
+                        finish(u"nothing listens on %1 (the process ended without removing its socket "
+                               "file)"_s.arg(m_endpoint.path));
+                    else if (code == QLocalSocket::SocketAccessError)
+                        finish(u"no permission to open %1 (watch as the user that started the migration, "
+                               "or check the file's mode)"_s.arg(m_endpoint.path));
+                    else
+                        finish(socket->errorString());
                 });
         socket->connectToServer(m_endpoint.path);
     }

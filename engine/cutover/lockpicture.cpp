@@ -1,9 +1,12 @@
 #include "lockpicture.h"
 
+#include <algorithm>
+
 #include <mysql/connection.h>
 #include <mysql/sqltext.h>
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <chrono>
@@ -62,6 +65,7 @@ namespace {
 const QString processlistColumns =
     u"p.ID, p.USER, p.HOST, p.DB, p.COMMAND, p.TIME, p.STATE, LEFT(p.INFO, 300)"_s;
 constexpr int processlistColumnCount = 8;
+constexpr qsizetype statementLength = 300; // LEFT(p.INFO, 300) above
 
 LockSession readSession(const mysql::Result &row)
 {
@@ -75,6 +79,28 @@ LockSession readSession(const mysql::Result &row)
     s.state = row.text(6);
     s.statement = row.text(7).simplified();
     return s;
+}
+
+// Whether `statement` (run in database `sessionDb`; cut at `maxLength` characters) names schema.table: as a whole
+// identifier, qualified with that schema or unqualified in it. A substring (t in t_archive, in UPDATE) is not.
+// A cut statement that does not show the name is given the benefit of the doubt.
+bool statementNamesTable(const QString &statement, const QString &sessionDb, const QString &schema,
+                         const QString &table, qsizetype maxLength)
+{
+    const QString identifier = u"`(?:[^`]|``)+`|[\\w$]+"_s;
+    const QString quoted = QRegularExpression::escape(u'`' + QString(table).replace(u"`"_s, u"``"_s) + u'`');
+    const QRegularExpression named(
+        u"(?:(%1)\\s*\\.\\s*)?(?:%2|(?<![\\w$`.])%3(?![\\w$]))"_s.arg(identifier, quoted,
+                                                                       QRegularExpression::escape(table)),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    for (auto it = named.globalMatch(statement); it.hasNext();) {
+        QString qualifier = it.next().captured(1);
+        if (qualifier.startsWith(u'`'))
+            qualifier = qualifier.mid(1, qualifier.size() - 2).replace(u"``"_s, u"`"_s);
+        if ((qualifier.isEmpty() ? sessionDb : qualifier).compare(schema, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return statement.size() >= maxLength;
 }
 
 const QString instrumentHint =
@@ -341,6 +367,8 @@ private:
                                 processlistColumns, mysql::stringLiteral(m_table), m_notOwn));
         while (rows.next()) {
             LockSession s = readSession(rows);
+            if (!statementNamesTable(s.statement, s.db, m_schema, m_table, statementLength))
+                continue;
             s.status = LockStatus::Waits;
             s.why = u"waits for a metadata lock (its statement names the table; the processlist does not say "
                     "which lock): another session holds it"_s;
@@ -390,7 +418,15 @@ private:
                             "WHERE %2 AND x.trx_started <= NOW() - INTERVAL %3 SECOND "
                             "ORDER BY x.trx_started LIMIT 50"_s.arg(processlistColumns, m_notOwn,
                                                                     QString::number(m_threshold)));
-        const bool suspects = !m_picture.seesLocks();
+        // Sessions wait and the source shows nobody holding: the lock was taken before the source could see it
+        // (the instrument turned on later) or is one it does not list. Every old transaction is then a suspect,
+        // busy or idle.
+        const bool unseenHolder =
+            std::any_of(m_picture.sessions.begin(), m_picture.sessions.end(),
+                        [](const LockSession &s) { return s.status == LockStatus::Waits; })
+            && std::none_of(m_picture.sessions.begin(), m_picture.sessions.end(),
+                            [](const LockSession &s) { return s.status != LockStatus::Waits; });
+        const bool suspects = !m_picture.seesLocks() || unseenHolder;
         while (rows.next()) {
             const LockSession s = readSession(rows);
             LongTransaction t{s.id, s.user, s.host, s.command, s.state, s.statement,
@@ -398,13 +434,19 @@ private:
                               rows.text(processlistColumnCount + 1), rows.toInt(processlistColumnCount + 2),
                               rows.toInt(processlistColumnCount + 3)};
             m_picture.longTransactions << t;
-            if (!suspects || !s.idle() || listed(s.id))
+            if (!suspects || (!s.idle() && !unseenHolder) || listed(s.id))
                 continue;
             LockSession suspect = s;
             suspect.status = LockStatus::OpenTransaction;
-            suspect.why = u"idle for %1 s in a transaction open %2 s: if it used the table, it holds a "
-                          "metadata lock on it until it ends; without a lock source that can't be seen, only "
-                          "suspected"_s.arg(QString::number(s.timeSeconds), QString::number(t.ageSeconds));
+            if (unseenHolder)
+                suspect.why = u"in a transaction open %1 s while sessions wait and %2 shows no holder: a lock "
+                              "taken before that source could see it is not listed; if this transaction used "
+                              "the table, it holds it until it ends"_s.arg(QString::number(t.ageSeconds),
+                                                                            m_picture.source);
+            else
+                suspect.why = u"idle for %1 s in a transaction open %2 s: if it used the table, it holds a "
+                              "metadata lock on it until it ends; without a lock source that can't be seen, "
+                              "only suspected"_s.arg(QString::number(s.timeSeconds), QString::number(t.ageSeconds));
             m_picture.sessions << suspect;
         }
     }

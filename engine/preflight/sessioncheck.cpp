@@ -140,9 +140,12 @@ private:
             const QString duration = session.lockDuration.isEmpty() ? u"duration unknown"_s : session.lockDuration;
             lines << u"%1 (%2, %3): %4 — %5"_s.arg(lock, duration, pending ? u"pending"_s : u"granted"_s,
                                                    session.why, session.describe());
-            if (level != Severity::Ok && !pending)
-                kills << u"KILL %1; -- %2@%3%4"_s.arg(QString::number(session.id), session.user, session.host,
-                                                     session.idle() ? u", rolls back its transaction"_s : QString());
+            // A suspect is listed when sessions wait and the source shows no holder: the only lead there is.
+            if ((level != Severity::Ok && !pending) || session.status == cutover::LockStatus::OpenTransaction)
+                kills << u"KILL %1; -- %2@%3%4%5"_s.arg(
+                    QString::number(session.id), session.user, session.host,
+                    session.idle() ? u", rolls back its transaction"_s : QString(),
+                    session.status == cutover::LockStatus::OpenTransaction ? u" (suspected holder)"_s : QString());
         }
         if (!picture.errors.isEmpty() && severity != Severity::Block) {
             sink.add(undetermined(id, picture.errors.join(u'\n'), u"GRANT PROCESS ON *.* to the login"_s));

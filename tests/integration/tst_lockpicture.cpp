@@ -228,6 +228,47 @@ private Q_SLOTS:
         QVERIFY2(holds && holds->isBlocker, qPrintable(describe(picture)));
     }
 
+    // The processlist does not say which table a session waits for; a statement that only contains the name
+    // (t_archive for t, another schema's t) is not a waiter on it.
+    void waiterOnAnotherTableIsNotListed_data() { addModes(); }
+    void waiterOnAnotherTableIsNotListed()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        QFETCH(QString, mode);
+        const auto db = tableT(sandbox, u"lp_othertable"_s);
+        const auto other = tableT(sandbox, u"lp_otherschema"_s);
+        Connection setup = Connection::open(db->primary());
+        setup.execute(u"CREATE TABLE t_archive (id INT PRIMARY KEY) ENGINE=InnoDB"_s);
+        Connection admin = Connection::open(sandbox.primary, u"test-admin"_s);
+        const LockSource source(admin, mode);
+        Connection holder = Connection::open(db->primary(), u"test-holder"_s);
+        holder.execute(u"LOCK TABLES t_archive WRITE, %1.t WRITE"_s.arg(other->name()));
+        struct Waiter {
+            Connection connection;
+            std::thread thread;
+        };
+        std::vector<std::unique_ptr<Waiter>> waiters;
+        for (const QString &statement : {u"SELECT COUNT(*) FROM t_archive"_s, u"SELECT COUNT(*) FROM %1.t"_s.arg(other->name())}) {
+            auto w = std::make_unique<Waiter>(Waiter{Connection::open(db->primary(), u"test-waiter"_s), {}});
+            w->thread = std::thread([c = &w->connection, statement] {
+                try {
+                    c->query(u"SET STATEMENT lock_wait_timeout = 60 FOR "_s + statement);
+                } catch (const DbException &) {
+                }
+            });
+            waiters.push_back(std::move(w));
+        }
+        Connection reader = Connection::open(db->primary(), u"test-reader"_s);
+        for (const auto &w : waiters)
+            QTRY_VERIFY(waitsForMetadataLock(reader, w->connection.threadId()));
+        const LockPicture picture = engine::cutover::readLockPicture(reader, db->name(), u"t"_s);
+        holder.execute(u"UNLOCK TABLES"_s);
+        for (const auto &w : waiters)
+            w->thread.join();
+        for (const auto &w : waiters)
+            QVERIFY2(!sessionWithId(picture, w->connection.threadId()), qPrintable(describe(picture)));
+    }
+
     // An idle transaction that read the table: with a lock source it is the holder; without one it can only be
     // suspected, and the picture says so. Either way it is a long transaction once older than the threshold.
     void idleTransactionThatReadTheTable_data() { addModes(); }
@@ -273,6 +314,60 @@ private Q_SLOTS:
         holder.execute(u"ROLLBACK"_s);
         QVERIFY2(eventually([&] { return !isLong(); }), qPrintable(describe(picture)));
         QVERIFY2(!sessionWithId(picture, holderId), qPrintable(describe(picture)));
+    }
+
+    // Found walking the demo: a transaction that read the table before the MDL instrument was turned on holds a
+    // lock performance_schema never lists. Sessions wait, nobody is shown holding: the old transactions are the
+    // suspects, named with a KILL, not "no session holds the swap back".
+    void lockTakenBeforeTheInstrumentIsSuspected()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        const auto db = tableT(sandbox, u"lp_unseen"_s);
+        Connection admin = Connection::open(sandbox.primary, u"test-admin"_s);
+        const testsupport::MetadataLockInstrument off(admin, false);
+        Connection holder = Connection::open(db->primary(), u"test-holder"_s);
+        const unsigned long holderId = holder.threadId();
+        holder.execute(u"BEGIN"_s);
+        holder.query(u"SELECT COUNT(*) FROM t"_s); // a SHARED_READ lock until the transaction ends, unrecorded
+        const testsupport::MetadataLockInstrument on(admin, true);
+        // Busy, not idle: the holder runs another statement, so it is no idle-transaction suspect either.
+        std::thread busy([&] {
+            try {
+                holder.query(u"SELECT SLEEP(120)"_s);
+            } catch (const DbException &) {
+            }
+        });
+        Connection waiter = Connection::open(db->primary(), u"test-waiter"_s);
+        const unsigned long waiterId = waiter.threadId();
+        waiter.execute(u"SET SESSION lock_wait_timeout = 120"_s);
+        std::thread waiting([&] {
+            try {
+                waiter.execute(u"LOCK TABLES t WRITE"_s);
+                waiter.execute(u"UNLOCK TABLES"_s);
+            } catch (const DbException &) {
+            }
+        });
+        Connection reader = Connection::open(db->primary(), u"test-reader"_s);
+        QTRY_VERIFY(waitsForMetadataLock(reader, waiterId));
+        LockPicture picture;
+        const bool suspected = eventually([&] {
+            picture = engine::cutover::readLockPicture(reader, db->name(), u"t"_s, {0, {}});
+            const LockSession *s = sessionWithId(picture, holderId);
+            return s && s->status == LockStatus::OpenTransaction;
+        });
+        admin.execute(u"KILL QUERY %1"_s.arg(QString::number(holderId)));
+        busy.join();
+        holder.execute(u"ROLLBACK"_s);
+        waiting.join();
+
+        QCOMPARE(picture.source, u"performance_schema.metadata_locks"_s);
+        QVERIFY2(suspected, qPrintable(describe(picture)));
+        const LockSession *suspect = sessionWithId(picture, holderId);
+        QVERIFY(!suspect->isBlocker);
+        QVERIFY2(suspect->why.contains(u"no holder"_s), qPrintable(describe(picture)));
+        QVERIFY2(suspect->statement.contains(u"SLEEP"_s), qPrintable(describe(picture)));
+        const LockSession *waits = sessionWithId(picture, waiterId);
+        QVERIFY2(waits && waits->status == LockStatus::Waits, qPrintable(describe(picture)));
     }
 
     // The panel's replica lag, read without a migration: the sandbox replica replicates; the primary does not.

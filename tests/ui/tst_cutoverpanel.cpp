@@ -8,9 +8,11 @@
 #include <cutoverwindowpoller.h>
 
 #include <QDialog>
+#include <QScopeGuard>
 #include <QHeaderView>
 
 #include <memory>
+#include <thread>
 
 using namespace consoletest;
 using engine::cutover::LockSession;
@@ -144,6 +146,75 @@ private Q_SLOTS:
         next.execute(u"UNLOCK TABLES"_s);
         if (!instrumented)
             savePanel(&panel, u"22-cutover-panel-after-kill"_s);
+    }
+
+    // Found walking the demo: a lock taken before the MDL instrument was on is never listed. The cut-over's
+    // RENAME waits, nobody is shown holding: the panel must say the holder is not visible and offer the old
+    // transactions as suspects with a KILL, whose KILL CONNECTION frees the table.
+    void unseenHolderIsSuspectedAndKilled()
+    {
+        REQUIRE_SANDBOX(sandbox);
+        const auto db = scratchTable(sandbox, u"gui_cutover_unseen"_s, u"orders"_s);
+        Connection admin = Connection::open(sandbox.primary, u"test-admin"_s);
+        const testsupport::MetadataLockInstrument off(admin, false);
+        Connection holder = Connection::open(db->primary(), u"test-holder"_s);
+        const unsigned long holderId = holder.threadId();
+        holder.execute(u"BEGIN"_s);
+        holder.query(u"SELECT COUNT(*) FROM orders"_s);
+        const testsupport::MetadataLockInstrument on(admin, true);
+        std::thread busy([&] {
+            try {
+                holder.query(u"SELECT SLEEP(120)"_s);
+            } catch (const DbException &) {
+            }
+        });
+        Connection waiter = Connection::open(db->primary(), u"test-waiter"_s);
+        waiter.execute(u"SET SESSION lock_wait_timeout = 120"_s);
+        QString waiterError = u"not run"_s;
+        std::thread waiting([&] {
+            try {
+                waiter.execute(u"LOCK TABLES orders WRITE"_s);
+                waiter.execute(u"UNLOCK TABLES"_s);
+                waiterError.clear();
+            } catch (const DbException &error) {
+                waiterError = error.error().toString();
+            }
+        });
+        const auto joinAll = qScopeGuard([&] {
+            try {
+                admin.execute(u"KILL %1"_s.arg(QString::number(holderId)));
+            } catch (const DbException &) {
+            }
+            if (busy.joinable())
+                busy.join();
+            if (waiting.joinable())
+                waiting.join();
+        });
+
+        ui::CutOverWindowPanel panel;
+        panel.resize(1200, 560);
+        panel.setTarget(db->primary(), db->name(), u"orders"_s, {sandbox.replica});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(shownSession(panel, holderId), qPrintable(shownText(panel)), 20000);
+        QCOMPARE(shownSession(panel, holderId)->status, engine::cutover::LockStatus::OpenTransaction);
+        auto *summary = child<QLabel>(&panel, u"lockSummaryLabel"_s);
+        QVERIFY2(summary->text().contains(u"the holder is not visible"_s), qPrintable(summary->text()));
+        QVERIFY2(!summary->text().contains(u"No session holds"_s), qPrintable(summary->text()));
+        savePanel(&panel, u"23-cutover-panel-unseen-holder"_s);
+
+        panel.setConfirmHandler([](const QString &, const QString &, const QStringList &) {
+            return u"KILL CONNECTION"_s;
+        });
+        child<QPushButton>(&panel, u"killButton_%1"_s.arg(QString::number(holderId)))->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(panel.killResult().contains(u"KILL CONNECTION %1: sent"_s.arg(QString::number(holderId))),
+                                  qPrintable(panel.killResult()), 15000);
+        waiting.join(); // the waiter got the table once the suspect's transaction was gone
+        QCOMPARE(waiterError, QString());
+        QTRY_VERIFY2_WITH_TIMEOUT(panel.lastReading() && !shownSession(panel, holderId),
+                                  qPrintable(shownText(panel)), 15000);
+        busy.join();
     }
 
     // A look taken for an earlier target is dropped, never shown as the new one's.

@@ -133,6 +133,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(ghost.commands().contains(u"panic=orders"_s), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(feed->link(), MigrationFeed::Link::Lost, 5000);
         QVERIFY2(monitor->linkText().contains(u"No answer"_s), qPrintable(monitor->linkText()));
+        // Said in the DBA's words (found walking the demo: Qt's "connectToServer: Invalid name" was shown).
+        QVERIFY2(monitor->linkText().contains(u"no socket at"_s) && monitor->linkText().contains(u"ended"_s),
+                 qPrintable(monitor->linkText()));
         const int points = monitor->charts()->pointCount();
         QTest::qWait(1500);
         QCOMPARE(monitor->charts()->pointCount(), points); // kept, nothing invented

@@ -344,11 +344,13 @@ void CutOverWindowPanel::showSummary(const CutOverWindowReading &reading)
         waiting += s.status == LockStatus::Waits ? 1 : 0;
         suspects += s.status == LockStatus::OpenTransaction ? 1 : 0;
     }
-    QString verdict = blockers > 0
-        ? u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
-              blockerColour().name(),
-              tr("Holding the swap back: %1").arg(QLocale().toString(blockers)).toHtmlEscaped())
-        : u"<b>%1</b>"_s.arg(tr("No session holds the swap back").toHtmlEscaped());
+    const auto red = [](const QString &text) {
+        return u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(blockerColour().name(), text.toHtmlEscaped());
+    };
+    // Waiting with nobody shown holding is not a free table: the holder is one the source cannot see.
+    QString verdict = blockers > 0 ? red(tr("Holding the swap back: %1").arg(QLocale().toString(blockers)))
+        : waiting > 0              ? red(tr("Sessions wait for the table, and the holder is not visible"))
+                                   : u"<b>%1</b>"_s.arg(tr("No session holds the swap back").toHtmlEscaped());
     if (waiting > 0)
         verdict += tr(" · waiting: %1").arg(QLocale().toString(waiting));
     if (suspects > 0)
