@@ -41,7 +41,7 @@ MigrationsPage::MigrationsPage(MigrationListModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setWordWrap(false);
     m_find->setToolTip(tr("List the migrations in progress on the connected server from their helper tables "
                           "(_T_ghc with a fresh heartbeat): gh-ost's and Shadowswap's."));
@@ -78,12 +78,20 @@ MigrationsPage::MigrationsPage(MigrationListModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::rowsInserted, this, &MigrationsPage::applyHistoryFilter);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MigrationsPage::applyHistoryFilter);
     connect(model, &QAbstractItemModel::modelReset, this, &MigrationsPage::applyHistoryFilter);
+    connect(model, &QAbstractItemModel::dataChanged, this, &MigrationsPage::fitColumns);
 }
 
 void MigrationsPage::applyHistoryFilter() {
     const bool show = m_showHistory->isChecked();
     for (int row = 0; row < m_model->rowCount(); ++row)
         m_view->setRowHidden(row, !show && m_model->kindAt(row) == MigrationListModel::Kind::Recorded);
+    fitColumns();
+}
+
+void MigrationsPage::fitColumns() {
+    // The header's ResizeToContents mode missed rows inserted while the page was hidden ("pos…" for
+    // "postponed"): fit every column to what it shows now, the last one stretching.
+    m_view->resizeColumnsToContents();
 }
 
 QString MigrationsPage::statusText() const {

@@ -36,6 +36,7 @@ Q_SIGNALS:
 
 private:
     void applyHistoryFilter();
+    void fitColumns();
 
     MigrationListModel *m_model;
     QCheckBox *m_showHistory;
