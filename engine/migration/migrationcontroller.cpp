@@ -46,6 +46,9 @@ void MigrationController::start(const MigrationSpec &spec)
     // Seeded here, not in the worker: changes made while preflight runs must not be lost.
     m_context->setThrottleSettings(spec.throttle);
     m_context->chunkTargetMillis = spec.chunkTargetMillis;
+    // What status and chunk-size=? report until the copier adapts it; a resume whose copy had finished never
+    // copies a chunk and would say 0.
+    m_context->chunkSize = static_cast<quint64>(spec.chunkSize);
     m_context->dmlBatchSize = spec.dmlBatchSize;
     m_context->maxLagMillis = spec.maxLagMillis;
     m_context->lagTargetRatio = spec.lagTargetRatio;

@@ -90,8 +90,9 @@ void MigrationsPage::applyHistoryFilter() {
 
 void MigrationsPage::fitColumns() {
     // The header's ResizeToContents mode missed rows inserted while the page was hidden ("pos…" for
-    // "postponed"): fit every column to what it shows now, the last one stretching.
-    m_view->resizeColumnsToContents();
+    // "postponed"): fit every column but the last, which stretches, to what it shows now.
+    for (int column = 0; column + 1 < m_model->columnCount(); ++column)
+        m_view->resizeColumnToContents(column);
 }
 
 QString MigrationsPage::statusText() const {
