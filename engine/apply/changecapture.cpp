@@ -136,6 +136,14 @@ void ChangeCapture::run(binlog::BinlogPosition from)
                 lostSince.start();
             ++attempts;
             start = lastBoundary().position;
+            if (m_options.checkStillReadable) {
+                try {
+                    m_options.checkStillReadable(start);
+                } catch (...) {
+                    fail(std::current_exception());
+                    break;
+                }
+            }
             if (attempts > std::max(1, policy.retries) || lostSince.elapsed() + wait.count() > policy.limit.count()) {
                 mysql::DbError gaveUp = error.error();
                 gaveUp.message = u"%1 (the binlog reader reconnected %2 time(s) over %3 s from %4 and gave up; "

@@ -48,6 +48,9 @@ public:
         // The engine's own tables (ghost, old table, sentry): DDL naming them is the engine's. Any other DDL on
         // `table` (ALTER, TRUNCATE, RENAME, DROP) stops the capture with "schema-changed".
         QStringList ownTables;
+        // Called after a stream failure, before it is opened again, with the position it would read from: throws
+        // to stop at once when no reconnect can help (the binlog was purged). Runs on the capture's thread.
+        std::function<void(const binlog::BinlogPosition &from)> checkStillReadable;
     };
 
     ChangeCapture(Options options, std::shared_ptr<KeyCodec> codec, std::shared_ptr<ChangeSet> changes,

@@ -327,6 +327,7 @@ void MigrationRunner::startStreaming()
     capture.tableColumnCount = static_cast<int>(m_original.columns.size());
     capture.reconnect = {m_spec.defaultRetries, retryLimit(m_spec)};
     capture.ownTables = {m_names.ghost, m_names.old, m_names.sentry, m_names.changelog, m_names.checkpoint};
+    capture.checkStillReadable = binlogStillReadable(m_topology.inspector, m_topology.inspectorFacts.endpoint);
     for (const auto &keyColumn : m_plan.keyColumns)
         for (int i = 0; i < static_cast<int>(m_original.columns.size()); ++i)
             if (m_original.columns[static_cast<size_t>(i)].name == keyColumn.name)
@@ -560,9 +561,31 @@ void MigrationRunner::keepPrimaryAlive(bool now)
 
 bool MigrationRunner::keepsWorkOnFailure(const QString &code) const
 {
-    // A changed original makes the ghost's rows meaningless: nothing to resume.
+    // A changed original makes the ghost's rows meaningless, and a purged binlog can't be replayed: nothing to
+    // resume.
     return m_spec.execute && !m_swapped && !m_spec.cleanupOnFailure && m_ghostCreated
-        && (m_copyStarted || m_spec.resume) && code != u"schema-changed"_s;
+        && (m_copyStarted || m_spec.resume) && code != u"schema-changed"_s && code != u"binlog-purged"_s;
+}
+
+std::function<void(const binlog::BinlogPosition &)> MigrationRunner::binlogStillReadable(
+    const mysql::ConnectionSettings &source, const QString &endpoint)
+{
+    return [source, endpoint](const binlog::BinlogPosition &from) {
+        QString why;
+        try {
+            Connection connection = Connection::open(source, u"binlog-check"_s);
+            why = checkpoint::binlogUnavailable(connection, from);
+        } catch (const mysql::DbException &) {
+            return; // the server can't be asked now: a reconnect may still work
+        }
+        if (!why.isEmpty())
+            throw MigrationError(u"binlog-purged"_s,
+                                 u"the binlog of %1 can't be read from %2 any more: %3. The changes made since "
+                                 "can't be replayed, so the migration can't go on or be resumed; the helper tables "
+                                 "are dropped. Run it again from the start, and keep binlogs longer than a "
+                                 "migration takes (binlog_expire_logs_seconds, expire_logs_days)"_s
+                                     .arg(endpoint, from.toString(), why));
+    };
 }
 
 void MigrationRunner::keepWorkForResume(MigrationFailure &failure)

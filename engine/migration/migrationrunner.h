@@ -73,6 +73,9 @@ private:
     void keepPrimaryAlive(bool now = false);
     // After the copy began, a failure keeps the ghost, changelog and checkpoint so that --resume continues.
     [[nodiscard]] bool keepsWorkOnFailure(const QString &failureCode) const;
+    // For the binlog reader: throws MigrationError "binlog-purged" when a failed stream's position is gone.
+    static std::function<void(const binlog::BinlogPosition &)> binlogStillReadable(
+        const mysql::ConnectionSettings &source, const QString &endpoint);
     void keepWorkForResume(MigrationFailure &failure);
     void adoptInterruptedGhost();
     [[nodiscard]] binlog::BinlogPosition resumePosition(mysql::Connection &inspector);

@@ -86,6 +86,11 @@ void SilentProxy::run()
             continue;
         if (fds[0].revents & POLLIN) {
             const int client = ::accept(m_listener, nullptr, nullptr);
+            if (m_refusing) {
+                if (client >= 0)
+                    ::close(client);
+                continue;
+            }
             const int server = ::socket(AF_INET, SOCK_STREAM, 0);
             sockaddr_in target = loopback(m_targetPort);
             if (client >= 0 && ::connect(server, reinterpret_cast<sockaddr *>(&target), sizeof target) == 0) {

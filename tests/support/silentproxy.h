@@ -24,6 +24,8 @@ public:
     [[nodiscard]] quint16 port() const { return m_port; }
     // Stalls every connection open now; returns how many it stalled.
     int silence();
+    // While on, new connections are accepted and closed at once (as by a server that is down); those open stay.
+    void refuse(bool on) { m_refusing = on; }
     // Connections accepted so far (a reconnect shows as a new one).
     [[nodiscard]] int accepted() const { return m_accepted; }
 
@@ -41,6 +43,7 @@ private:
     int m_listener = -1;
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_accepted{0};
+    std::atomic<bool> m_refusing{false};
     std::mutex m_mutex; // guards m_pairs between run() and silence()
     std::vector<Pair> m_pairs;
     std::thread m_thread;
