@@ -1719,17 +1719,17 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         <translation>Jede Migration, die diese Konsole ausführt, über einen Steuer-Socket beobachtet oder auf einem Server gefunden hat, danach die früheren. Doppelklick öffnet ihren Monitor, bei einer früheren ihren Bericht.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="96"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="105"/>
         <source>Reading the helper tables on %1…</source>
         <translation>Lese die Hilfstabellen auf %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="112"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="121"/>
         <source>Could not read the helper tables on %1: %2</source>
         <translation>Die Hilfstabellen auf %1 konnten nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/watch/migrationspage.cpp" line="125"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="134"/>
         <source>%n migration(s) in progress on %1 (a heartbeat in the last %2 s).</source>
         <translation>
             <numerusform>%n laufende Migration auf %1 (ein Heartbeat in den letzten %2 s).</numerusform>
@@ -1737,7 +1737,7 @@ Beheben Sie sie und prüfen Sie erneut, oder übergehen Sie sie einzeln auf der 
         </translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="129"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="138"/>
         <source>Helper tables without a fresh heartbeat (a run that stopped; drop them when you are sure): %1</source>
         <translation>Hilfstabellen ohne frischen Heartbeat (ein beendeter Lauf; löschen Sie sie, wenn Sie sicher sind): %1</translation>
     </message>
@@ -2872,7 +2872,7 @@ ALTER TABLE … %4</translation>
 <context>
     <name>ui::SocketFeed</name>
     <message>
-        <location filename="../ui/watch/socketfeed.cpp" line="57"/>
+        <location filename="../ui/watch/socketfeed.cpp" line="58"/>
         <source>it answers, but not with a migration status: %1</source>
         <translation>antwortet, aber nicht mit einem Migrationsstatus: %1</translation>
     </message>
@@ -3154,78 +3154,83 @@ ALTER TABLE … %4</translation>
         <translation>Kopfangaben:</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="162"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="154"/>
+        <source>A new run answers on %1: the charts start again.</source>
+        <translation>Auf %1 antwortet ein neuer Lauf: Die Diagramme beginnen von vorn.</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="166"/>
         <source>Read-only: watched from its helper tables. Attach to its control socket to send commands.</source>
         <translation>Nur lesend: über die Hilfstabellen beobachtet. Hängen Sie sich an ihren Steuer-Socket an, um Befehle zu senden.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="182"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
         <source>a migration</source>
         <translation>eine Migration</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="187"/>
         <source>Watching %1 — %2 via %3</source>
         <translation>Beobachte %1 — %2 über %3</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="190"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="189"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="193"/>
         <source>Live: read every second.</source>
         <translation>Live: jede Sekunde gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="192"/>
-        <location filename="../ui/watch/watchmonitor.cpp" line="193"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="196"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="197"/>
         <source>Last reading: </source>
         <translation>Letzter Stand: </translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="195"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="199"/>
         <source>&lt;b&gt;No answer&lt;/b&gt; from %1: %2. The process may have ended or the connection dropped; the charts keep what they had and the console keeps trying every second.</source>
         <translation>&lt;b&gt;Keine Antwort&lt;/b&gt; von %1: %2. Der Prozess ist vielleicht beendet oder die Verbindung abgebrochen; die Diagramme behalten ihren Stand und die Konsole versucht es jede Sekunde erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="208"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="212"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9 · ETA %10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 von %3 Zeilen (%4 %) · Kopieren %5 Zeilen/s · Anwenden %6 Ereignisse/s · Verzögerung %7 (Strom) / %8 · Rückstand %9 · Restzeit %10</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="215"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="219"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="257"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="261"/>
         <source>&lt;p&gt;Send &lt;b&gt;panic&lt;/b&gt; to the migration of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;The process quits at once, without cleaning up: the original table is not touched, the helper tables (%2) stay behind for you to drop.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;panic&lt;/b&gt; an die Migration von &lt;b&gt;%1&lt;/b&gt; senden?&lt;/p&gt;&lt;p&gt;Der Prozess beendet sich sofort, ohne aufzuräumen: Die Originaltabelle wird nicht angerührt, die Hilfstabellen (%2) bleiben zurück, damit Sie sie löschen können.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="261"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="265"/>
         <source>_T_gho, _T_ghc</source>
         <translation>_T_gho, _T_ghc</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="263"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="267"/>
         <source>Panic: %1</source>
         <translation>Panik: %1</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="278"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="282"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="280"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="284"/>
         <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; wurde abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="281"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="285"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
     </message>

@@ -1717,17 +1717,17 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="96"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="105"/>
         <source>Reading the helper tables on %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="112"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="121"/>
         <source>Could not read the helper tables on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/watch/migrationspage.cpp" line="125"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="134"/>
         <source>%n migration(s) in progress on %1 (a heartbeat in the last %2 s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1735,7 +1735,7 @@ Fix them and re-run preflight, or override them one by one on the Preflight page
         </translation>
     </message>
     <message>
-        <location filename="../ui/watch/migrationspage.cpp" line="129"/>
+        <location filename="../ui/watch/migrationspage.cpp" line="138"/>
         <source>Helper tables without a fresh heartbeat (a run that stopped; drop them when you are sure): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2866,7 +2866,7 @@ ALTER TABLE … %4</source>
 <context>
     <name>ui::SocketFeed</name>
     <message>
-        <location filename="../ui/watch/socketfeed.cpp" line="57"/>
+        <location filename="../ui/watch/socketfeed.cpp" line="58"/>
         <source>it answers, but not with a migration status: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3148,78 +3148,83 @@ ALTER TABLE … %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="162"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="154"/>
+        <source>A new run answers on %1: the charts start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/watch/watchmonitor.cpp" line="166"/>
         <source>Read-only: watched from its helper tables. Attach to its control socket to send commands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="182"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
         <source>a migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="183"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="187"/>
         <source>Watching %1 — %2 via %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="186"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="190"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="189"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="193"/>
         <source>Live: read every second.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="192"/>
-        <location filename="../ui/watch/watchmonitor.cpp" line="193"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="196"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="197"/>
         <source>Last reading: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="195"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="199"/>
         <source>&lt;b&gt;No answer&lt;/b&gt; from %1: %2. The process may have ended or the connection dropped; the charts keep what they had and the console keeps trying every second.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="208"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="212"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 of %3 rows (%4%) · copy %5 rows/s · apply %6 events/s · lag %7 (stream) / %8 · backlog %9 · ETA %10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="215"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="219"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="257"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="261"/>
         <source>&lt;p&gt;Send &lt;b&gt;panic&lt;/b&gt; to the migration of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;The process quits at once, without cleaning up: the original table is not touched, the helper tables (%2) stay behind for you to drop.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="261"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="265"/>
         <source>_T_gho, _T_ghc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="263"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="267"/>
         <source>Panic: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="278"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="282"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="280"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="284"/>
         <source>&lt;b&gt;%1&lt;/b&gt; was refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/watch/watchmonitor.cpp" line="281"/>
+        <location filename="../ui/watch/watchmonitor.cpp" line="285"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>

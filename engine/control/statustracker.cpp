@@ -30,14 +30,20 @@ QString StatusTracker::inspectedEndpoint(const MigrationStatus &status) {
 }
 
 migration::ProgressSnapshot StatusTracker::add(const MigrationStatus &status, qint64 atMillis) {
-    if (!m_anchored) {
+    // An elapsed time or a counter that went back is another run on the same endpoint: its times are anchored
+    // at its own elapsed time and its rates start over. Two seconds of slack: gh-ost rounds its elapsed time.
+    m_startedOver = !m_readings.empty() &&
+                    ((status.elapsedSeconds >= 0 && m_lastElapsedSeconds >= 0 &&
+                      status.elapsedSeconds + 2 < m_lastElapsedSeconds) ||
+                     status.rowsCopied < m_readings.back().rowsCopied || status.applied < m_readings.back().applied);
+    if (m_startedOver)
+        m_readings.clear();
+    if (!m_anchored || m_startedOver) {
         m_offsetMillis = std::max<qint64>(0, status.elapsedSeconds) * 1000 - atMillis;
         m_anchored = true;
     }
-    // A counter that went back is a new process on the same socket: start the rates over.
-    if (!m_readings.empty() &&
-        (status.rowsCopied < m_readings.back().rowsCopied || status.applied < m_readings.back().applied))
-        m_readings.clear();
+    if (status.elapsedSeconds >= 0)
+        m_lastElapsedSeconds = status.elapsedSeconds;
     m_readings.push_back({atMillis, status.rowsCopied, status.applied});
     while (m_readings.size() > 2 && atMillis - m_readings.front().atMillis > 5000)
         m_readings.pop_front();

@@ -16,6 +16,9 @@ public:
     // `atMillis`: the watcher's steady clock when the reading arrived (e.g. QElapsedTimer::elapsed()).
     migration::ProgressSnapshot add(const MigrationStatus &status, qint64 atMillis);
     void reset() { *this = StatusTracker(); }
+    // The last add() was the first reading of another run on the same endpoint (its elapsed time or its
+    // counters went back): the watcher's charts start over.
+    [[nodiscard]] bool startedOver() const { return m_startedOver; }
     // The operator's throttle as sent from this watcher: gh-ost's State does not say so (its changelog does);
     // Shadowswap's header does, so for it this is not used.
     void setThrottledHere(bool on) { m_throttledHere = on; }
@@ -34,6 +37,8 @@ private:
     std::deque<Reading> m_readings; // the last ~5 s
     qint64 m_offsetMillis = 0;      // migration elapsed minus watcher clock, from the first reading
     bool m_anchored = false;
+    bool m_startedOver = false;
+    qint64 m_lastElapsedSeconds = -1;
     bool m_throttledHere = false;
 };
 

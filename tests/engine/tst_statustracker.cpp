@@ -120,6 +120,28 @@ private Q_SLOTS:
         QCOMPARE(restarted.copyRowsPerSecond, 0.0);
         QCOMPARE(restarted.applyEventsPerSecond, 0.0);
     }
+
+    // Found walking the demo: a run that ended and a new one on the same socket path were charted as one, the
+    // copy line falling from 100% to 0% across the gap, the new run's times continuing the old run's. The new
+    // run is told apart (its elapsed time went back) and its times start from its own elapsed time.
+    void aNewRunOnTheSameSocketStartsOver() {
+        StatusTracker tracker;
+        tracker.add(parsed(header + postponed), 500'000); // 6 s into the old run
+        QVERIFY(!tracker.startedOver());
+        const auto old = tracker.add(parsed(header + QString(postponed).replace(u"Time: 6s(total)"_s, u"Time: 600s(total)"_s)),
+                                     1'094'000);
+        QVERIFY(!tracker.startedOver());
+        QCOMPARE(old.elapsedMillis, 600'000);
+        // The old process ended; a new one answers 20 minutes later, 2 s into its own run.
+        const auto fresh = tracker.add(parsed(header + second2), 2'294'000);
+        QVERIFY(tracker.startedOver());
+        QCOMPARE(fresh.elapsedMillis, 2'000);
+        QCOMPARE(fresh.copyRowsPerSecond, 0.0);
+        const auto next = tracker.add(parsed(header + second3), 2'295'000);
+        QVERIFY(!tracker.startedOver());
+        QCOMPARE(next.elapsedMillis, 3'000);
+        QVERIFY(next.copyRowsPerSecond > 0);
+    }
 };
 
 QTEST_MAIN(TestStatusTracker)

@@ -34,6 +34,9 @@ public:
 
 Q_SIGNALS:
     void snapshotAdded(const engine::migration::ProgressSnapshot &snapshot);
+    // The endpoint now answers for another run (the process was started again): what is charted is the old
+    // run's. Comes before that run's first snapshotAdded.
+    void runStartedOver();
     void linkChanged(MigrationFeed::Link link, const QString &problem);
     // `refused`: the other side said no ("Unknown command", "ERROR: ...") or never answered.
     void commandAnswered(const QString &command, const QString &reply, bool refused);

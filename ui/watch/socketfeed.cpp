@@ -32,9 +32,10 @@ bool SocketFeed::takeStatus(const QString &reply, QString *error) {
         engine::control::parseStatusReply(reply, error);
     if (!status)
         return false;
-    // A counter that went back is another process on the same endpoint: its charts start over in the tracker.
     setIdentity(status->engine, status->database, status->table);
     const auto snapshot = m_tracker.add(*status, m_clock.elapsed());
+    if (m_tracker.startedOver())
+        Q_EMIT runStartedOver();
     addReading(snapshot, status->headerLines, status->eta);
     return true;
 }

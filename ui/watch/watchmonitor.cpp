@@ -149,6 +149,10 @@ WatchMonitor::WatchMonitor(MigrationFeed *feed, QWidget *parent)
             Q_EMIT cutOverWindowRequested(m_feed->database(), m_feed->table());
     });
     connect(m_feed, &MigrationFeed::snapshotAdded, this, &WatchMonitor::onSnapshot);
+    connect(m_feed, &MigrationFeed::runStartedOver, this, [this] {
+        m_charts->clear();
+        m_reply->setText(tr("A new run answers on %1: the charts start again.").arg(m_feed->source().toHtmlEscaped()));
+    });
     connect(m_feed, &MigrationFeed::linkChanged, this, &WatchMonitor::onLink);
     connect(m_feed, &MigrationFeed::commandAnswered, this, &WatchMonitor::onAnswer);
     // Without a socket there is nothing to send: the controls are not shown at all (their values would be
