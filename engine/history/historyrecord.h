@@ -69,6 +69,9 @@ struct HistoryEntry {
     bool throttleEpisodesRecorded = false;
     QList<ThrottleEpisode> throttleEpisodes;
     std::optional<preflight::PreflightReport> preflight;
+
+    // How long it ran: the recorded elapsed time, else the summary's (older journals).
+    [[nodiscard]] qint64 durationMillis() const { return elapsedMillis > 0 ? elapsedMillis : summary.totalMillis; }
 };
 
 } // namespace engine::history

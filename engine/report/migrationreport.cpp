@@ -34,7 +34,7 @@ MigrationReport MigrationReport::build(const HistoryEntry &e, std::vector<Histor
     r.inspectedEndpoint = e.inspectedEndpoint;
     r.summary = RunSummary::build(e.parameters, e.preflight);
     r.failure = e.failure;
-    r.elapsedMillis = e.elapsedMillis > 0 ? e.elapsedMillis : e.summary.totalMillis;
+    r.elapsedMillis = e.durationMillis();
     r.maxLagMillis = e.parameters.value(u"max-lag-millis"_s).toInteger(1500);
 
     for (int i = 0; i < migration::migrationStateCount; ++i) {

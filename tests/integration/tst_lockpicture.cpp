@@ -1,6 +1,7 @@
 // The cut-over window's lock picture against the real sandbox, with each source it can read: the metadata-lock
 // instrument on, off (the sandbox's default, as on a stock server), and MariaDB's metadata_lock_info plugin.
 // Sessions that hold or wait are held open by the test itself, so nothing depends on timing.
+#include <hiddenlockholder.h>
 #include <sandbox.h>
 
 #include <cutover/lockpicture.h>
@@ -324,29 +325,8 @@ private Q_SLOTS:
         REQUIRE_SANDBOX(sandbox);
         const auto db = tableT(sandbox, u"lp_unseen"_s);
         Connection admin = Connection::open(sandbox.primary, u"test-admin"_s);
-        const testsupport::MetadataLockInstrument off(admin, false);
-        Connection holder = Connection::open(db->primary(), u"test-holder"_s);
-        const unsigned long holderId = holder.threadId();
-        holder.execute(u"BEGIN"_s);
-        holder.query(u"SELECT COUNT(*) FROM t"_s); // a SHARED_READ lock until the transaction ends, unrecorded
-        const testsupport::MetadataLockInstrument on(admin, true);
-        // Busy, not idle: the holder runs another statement, so it is no idle-transaction suspect either.
-        std::thread busy([&] {
-            try {
-                holder.query(u"SELECT SLEEP(120)"_s);
-            } catch (const DbException &) {
-            }
-        });
-        Connection waiter = Connection::open(db->primary(), u"test-waiter"_s);
-        const unsigned long waiterId = waiter.threadId();
-        waiter.execute(u"SET SESSION lock_wait_timeout = 120"_s);
-        std::thread waiting([&] {
-            try {
-                waiter.execute(u"LOCK TABLES t WRITE"_s);
-                waiter.execute(u"UNLOCK TABLES"_s);
-            } catch (const DbException &) {
-            }
-        });
+        testsupport::HiddenLockHolder hidden(admin, db->primary(), u"t"_s);
+        const unsigned long holderId = hidden.holderId(), waiterId = hidden.waiterId();
         Connection reader = Connection::open(db->primary(), u"test-reader"_s);
         QTRY_VERIFY(waitsForMetadataLock(reader, waiterId));
         LockPicture picture;
@@ -355,10 +335,8 @@ private Q_SLOTS:
             const LockSession *s = sessionWithId(picture, holderId);
             return s && s->status == LockStatus::OpenTransaction;
         });
-        admin.execute(u"KILL QUERY %1"_s.arg(QString::number(holderId)));
-        busy.join();
-        holder.execute(u"ROLLBACK"_s);
-        waiting.join();
+        hidden.release();
+        QCOMPARE(hidden.waiterResult(), QString());
 
         QCOMPARE(picture.source, u"performance_schema.metadata_locks"_s);
         QVERIFY2(suspected, qPrintable(describe(picture)));

@@ -5,14 +5,13 @@
 #include "consoletest.h"
 
 #include <cutoverwindowpanel.h>
+#include <hiddenlockholder.h>
 #include <cutoverwindowpoller.h>
 
 #include <QDialog>
-#include <QScopeGuard>
 #include <QHeaderView>
 
 #include <memory>
-#include <thread>
 
 using namespace consoletest;
 using engine::cutover::LockSession;
@@ -156,40 +155,8 @@ private Q_SLOTS:
         REQUIRE_SANDBOX(sandbox);
         const auto db = scratchTable(sandbox, u"gui_cutover_unseen"_s, u"orders"_s);
         Connection admin = Connection::open(sandbox.primary, u"test-admin"_s);
-        const testsupport::MetadataLockInstrument off(admin, false);
-        Connection holder = Connection::open(db->primary(), u"test-holder"_s);
-        const unsigned long holderId = holder.threadId();
-        holder.execute(u"BEGIN"_s);
-        holder.query(u"SELECT COUNT(*) FROM orders"_s);
-        const testsupport::MetadataLockInstrument on(admin, true);
-        std::thread busy([&] {
-            try {
-                holder.query(u"SELECT SLEEP(120)"_s);
-            } catch (const DbException &) {
-            }
-        });
-        Connection waiter = Connection::open(db->primary(), u"test-waiter"_s);
-        waiter.execute(u"SET SESSION lock_wait_timeout = 120"_s);
-        QString waiterError = u"not run"_s;
-        std::thread waiting([&] {
-            try {
-                waiter.execute(u"LOCK TABLES orders WRITE"_s);
-                waiter.execute(u"UNLOCK TABLES"_s);
-                waiterError.clear();
-            } catch (const DbException &error) {
-                waiterError = error.error().toString();
-            }
-        });
-        const auto joinAll = qScopeGuard([&] {
-            try {
-                admin.execute(u"KILL %1"_s.arg(QString::number(holderId)));
-            } catch (const DbException &) {
-            }
-            if (busy.joinable())
-                busy.join();
-            if (waiting.joinable())
-                waiting.join();
-        });
+        testsupport::HiddenLockHolder hidden(admin, db->primary(), u"orders"_s);
+        const unsigned long holderId = hidden.holderId();
 
         ui::CutOverWindowPanel panel;
         panel.resize(1200, 560);
@@ -210,11 +177,9 @@ private Q_SLOTS:
         child<QPushButton>(&panel, u"killButton_%1"_s.arg(QString::number(holderId)))->click();
         QTRY_VERIFY2_WITH_TIMEOUT(panel.killResult().contains(u"KILL CONNECTION %1: sent"_s.arg(QString::number(holderId))),
                                   qPrintable(panel.killResult()), 15000);
-        waiting.join(); // the waiter got the table once the suspect's transaction was gone
-        QCOMPARE(waiterError, QString());
+        QCOMPARE(hidden.waiterResult(), QString()); // it got the table once the suspect's transaction was gone
         QTRY_VERIFY2_WITH_TIMEOUT(panel.lastReading() && !shownSession(panel, holderId),
                                   qPrintable(shownText(panel)), 15000);
-        busy.join();
     }
 
     // A look taken for an earlier target is dropped, never shown as the new one's.

@@ -154,7 +154,7 @@ void HistoryPage::refresh()
         runningHereFound = runningHereFound || runningHere;
         const bool resumable = ResumeLauncher::isResumable(e);
         const bool tookOver = resumable && superseded.contains(targetKey(e));
-        const qint64 millis = e.elapsedMillis > 0 ? e.elapsedMillis : e.summary.totalMillis;
+        const qint64 millis = e.durationMillis();
         // No end recorded: the duration is unknown, not zero.
         const QString duration = millis <= 0 && e.outcome == Outcome::Running ? u"—"_s : StateStrip::duration(millis);
         QString details = detailText(e, runningHere);

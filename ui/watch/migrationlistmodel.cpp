@@ -125,7 +125,7 @@ void MigrationListModel::setRecorded(const QList<engine::history::HistoryEntry> 
                           e.table,
                           HistoryPage::outcomeText(e),
                           e.startedAt,
-                          e.elapsedMillis > 0 ? e.elapsedMillis : e.summary.totalMillis,
+                          e.durationMillis(),
                           e.outcome == engine::history::Outcome::Running,
                           e.outcome == engine::history::Outcome::Succeeded && !e.dryRun};
         m_rows.push_back(Row{Kind::Recorded, e.inspectedEndpoint, nullptr, {}, recorded});
